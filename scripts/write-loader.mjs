@@ -1,0 +1,43 @@
+// Trunk post-build hook: writes embed.js (the stable-named loader) into the build, with the
+// hashed names of the wasm-bindgen glue and the .wasm and the .wasm's integrity hash.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+if (!staging) {
+  console.error("write-loader: run me as a Trunk hook (TRUNK_STAGING_DIR is not set)");
+  process.exit(1);
+}
+const files = readdirSync(staging);
+const one = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) {
+    console.error(`write-loader: expected one ${what} in ${staging}, found ${found.length}: ${found}`);
+    process.exit(1);
+  }
+  return found[0];
+};
+const glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
+const wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
+const integrity =
+  "sha384-" + createHash("sha384").update(readFileSync(join(staging, wasm))).digest("base64");
+const template = readFileSync(join(source, "static", "embed.js"), "utf8");
+const out = template
+  .replace('"__GLUE__"', JSON.stringify(glue))
+  .replace('"__WASM__"', JSON.stringify(wasm))
+  .replace('"__WASM_INTEGRITY__"', JSON.stringify(integrity));
+if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM_INTEGRITY__")) {
+  console.error("write-loader: a placeholder was left in embed.js");
+  process.exit(1);
+}
+writeFileSync(join(staging, "embed.js"), out);
+
+// With inject_scripts off, Trunk leaves its own <link data-trunk rel="rust"> tag in the page.
+for (const page of files.filter((f) => f.endsWith(".html"))) {
+  const path = join(staging, page);
+  const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
+  writeFileSync(path, html);
+}
+console.log(`write-loader: embed.js -> ${glue}, ${wasm}`);

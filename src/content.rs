@@ -1,0 +1,507 @@
+//! Content: the words of the explainer, as data. One JSON file per language in `content/`.
+//!
+//! A file is parsed into [`Content`] and validated; every problem is collected and reported with
+//! the step id and the field, so a translator can fix a file without reading code.
+//! **Invariant:** this module knows nothing of the web; it is plain data and checks.
+
+use crate::model::timeline::DiagramState;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The English content, built into the widget.
+pub const EN_JSON: &str = include_str!("../content/en.json");
+
+/// Words for the controls and the frame around the diagram.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    /// Accessible name of the whole widget, and its visible heading.
+    pub heading: String,
+    /// "Previous step" button.
+    pub previous: String,
+    /// "Next step" button.
+    pub next: String,
+    /// "Play" button (auto-advance).
+    pub play: String,
+    /// "Pause" button.
+    pub pause: String,
+    /// "Step {n} of {total}": both placeholders required.
+    pub step_of: String,
+    /// Heading of the list of all steps.
+    pub all_steps: String,
+    /// Button that opens the disclaimer.
+    pub about: String,
+    /// Button that closes a panel.
+    pub close: String,
+    /// Which side of the diagram is the front of the body.
+    pub front: String,
+    /// Which side of the diagram is the back.
+    pub back: String,
+    /// "Labels" toggle.
+    pub labels: String,
+    /// Title of the disclaimer panel.
+    pub disclaimer_title: String,
+}
+
+/// Names of the parts drawn in the diagram.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Labels {
+    /// A healthy spine bone.
+    pub vertebra: String,
+    /// The broken (collapsed) spine bone.
+    pub fracture: String,
+    /// A disc between two spine bones.
+    pub disc: String,
+    /// The spinal cord and nerves.
+    pub nerves: String,
+    /// The bony bridge at the back that the needle goes through.
+    pub pedicle: String,
+    /// The hollow needle.
+    pub needle: String,
+    /// The balloon.
+    pub balloon: String,
+    /// The space left by the balloon.
+    pub cavity: String,
+    /// The bone cement.
+    pub cement: String,
+    /// The skin on the back.
+    pub skin: String,
+    /// The live X-ray.
+    pub xray: String,
+    /// The small bandage.
+    pub bandage: String,
+}
+
+/// One step of the explainer.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable id (lowercase words joined by hyphens), the same in every language.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Narration, one paragraph per entry, in plain words.
+    pub narration: Vec<String>,
+    /// What the picture shows, in words (the diagram's description for screen readers).
+    pub picture: String,
+    /// The diagram state this step animates to.
+    pub diagram: DiagramState,
+}
+
+/// One language's content.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Content {
+    /// BCP 47 language tag, e.g. "en".
+    pub lang: String,
+    /// The language's own name, e.g. "English".
+    pub language_name: String,
+    /// Words for controls.
+    pub ui: Ui,
+    /// Names of the drawn parts.
+    pub labels: Labels,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+    /// The disclaimer, one paragraph per entry. Always reachable from the widget.
+    pub disclaimer: Vec<String>,
+}
+
+/// One problem found in a content file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    /// The step's id, when the problem is in a step.
+    pub step: Option<String>,
+    /// The field, e.g. `title` or `ui.next`.
+    pub field: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.step {
+            Some(id) => write!(
+                f,
+                "step \"{id}\", field \"{}\": {}",
+                self.field, self.message
+            ),
+            None => write!(f, "field \"{}\": {}", self.field, self.message),
+        }
+    }
+}
+
+/// Every problem found in a content file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentErrors(pub Vec<ContentError>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} problem(s) in the content:", self.0.len())?;
+        for e in &self.0 {
+            write!(f, "\n- {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ContentErrors {}
+
+/// Longest title, in characters, that fits the step list on a phone.
+pub const MAX_TITLE_CHARS: usize = 48;
+
+/// The diagram states every language must show, in this order (the whole procedure).
+pub const REQUIRED_STATES: [DiagramState; 8] = [
+    DiagramState::Fracture,
+    DiagramState::Preparation,
+    DiagramState::Needle,
+    DiagramState::BalloonPlaced,
+    DiagramState::BalloonInflated,
+    DiagramState::BalloonRemoved,
+    DiagramState::Cement,
+    DiagramState::Finish,
+];
+
+impl Content {
+    /// Parses and validates a content file.
+    pub fn load(json: &str) -> Result<Content, ContentErrors> {
+        let content: Content = serde_json::from_str(json).map_err(|e| {
+            ContentErrors(vec![ContentError {
+                step: None,
+                field: "(file)".into(),
+                message: format!("not valid content JSON: {e}"),
+            }])
+        })?;
+        let problems = content.problems();
+        if problems.is_empty() {
+            Ok(content)
+        } else {
+            Err(ContentErrors(problems))
+        }
+    }
+
+    /// Every problem in already-parsed content (empty when it is fine).
+    pub fn problems(&self) -> Vec<ContentError> {
+        let mut out = Vec::new();
+        let mut top = |field: &str, message: &str| {
+            out.push(ContentError {
+                step: None,
+                field: field.into(),
+                message: message.into(),
+            })
+        };
+        if self.lang.trim().is_empty() {
+            top("lang", "is empty");
+        }
+        if self.language_name.trim().is_empty() {
+            top("language_name", "is empty");
+        }
+        for (name, value) in self.ui_fields() {
+            if value.trim().is_empty() {
+                top(&format!("ui.{name}"), "is empty");
+            }
+        }
+        if !(self.ui.step_of.contains("{n}") && self.ui.step_of.contains("{total}")) {
+            top("ui.step_of", "must contain both {n} and {total}");
+        }
+        for (name, value) in self.label_fields() {
+            if value.trim().is_empty() {
+                top(&format!("labels.{name}"), "is empty");
+            }
+        }
+        if self.disclaimer.iter().all(|p| p.trim().is_empty()) {
+            top("disclaimer", "is empty");
+        }
+        if self.steps.is_empty() {
+            top("steps", "there are no steps");
+        }
+
+        let mut seen = BTreeMap::new();
+        let mut last_state: Option<DiagramState> = None;
+        for (i, step) in self.steps.iter().enumerate() {
+            let id = if step.id.is_empty() {
+                format!("#{}", i + 1)
+            } else {
+                step.id.clone()
+            };
+            let mut bad = |field: &str, message: String| {
+                out.push(ContentError {
+                    step: Some(id.clone()),
+                    field: field.into(),
+                    message,
+                })
+            };
+            if !is_valid_id(&step.id) {
+                bad(
+                    "id",
+                    "must be lowercase letters and digits joined by single hyphens".into(),
+                );
+            }
+            if let Some(first) = seen.insert(step.id.clone(), i) {
+                bad("id", format!("is used twice (also step {})", first + 1));
+            }
+            let title = step.title.trim();
+            if title.is_empty() {
+                bad("title", "is empty".into());
+            } else if title.chars().count() > MAX_TITLE_CHARS {
+                bad(
+                    "title",
+                    format!("is longer than {MAX_TITLE_CHARS} characters"),
+                );
+            }
+            if step.narration.is_empty() {
+                bad("narration", "is empty".into());
+            }
+            for (k, para) in step.narration.iter().enumerate() {
+                if para.trim().is_empty() {
+                    bad(&format!("narration[{k}]"), "is empty".into());
+                }
+            }
+            if step.picture.trim().is_empty() {
+                bad("picture", "is empty".into());
+            }
+            if let Some(prev) = last_state {
+                if step.diagram < prev {
+                    bad(
+                        "diagram",
+                        format!(
+                            "{:?} comes before {:?} in the procedure",
+                            step.diagram, prev
+                        ),
+                    );
+                }
+            }
+            last_state = Some(step.diagram);
+        }
+        let states: Vec<DiagramState> = self.steps.iter().map(|s| s.diagram).collect();
+        for required in REQUIRED_STATES {
+            if !states.contains(&required) {
+                out.push(ContentError {
+                    step: None,
+                    field: "steps".into(),
+                    message: format!("no step shows the diagram \"{}\"", state_name(required)),
+                });
+            }
+        }
+        out
+    }
+
+    fn ui_fields(&self) -> [(&'static str, &str); 13] {
+        let u = &self.ui;
+        [
+            ("heading", &u.heading),
+            ("previous", &u.previous),
+            ("next", &u.next),
+            ("play", &u.play),
+            ("pause", &u.pause),
+            ("step_of", &u.step_of),
+            ("all_steps", &u.all_steps),
+            ("about", &u.about),
+            ("close", &u.close),
+            ("front", &u.front),
+            ("back", &u.back),
+            ("labels", &u.labels),
+            ("disclaimer_title", &u.disclaimer_title),
+        ]
+    }
+
+    fn label_fields(&self) -> [(&'static str, &str); 12] {
+        let l = &self.labels;
+        [
+            ("vertebra", &l.vertebra),
+            ("fracture", &l.fracture),
+            ("disc", &l.disc),
+            ("nerves", &l.nerves),
+            ("pedicle", &l.pedicle),
+            ("needle", &l.needle),
+            ("balloon", &l.balloon),
+            ("cavity", &l.cavity),
+            ("cement", &l.cement),
+            ("skin", &l.skin),
+            ("xray", &l.xray),
+            ("bandage", &l.bandage),
+        ]
+    }
+
+    /// "Step 3 of 10" in this language.
+    pub fn step_of(&self, index: usize) -> String {
+        self.ui
+            .step_of
+            .replace("{n}", &(index + 1).to_string())
+            .replace("{total}", &self.steps.len().to_string())
+    }
+
+    /// The index of the step with this id.
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+
+    /// Number of words in a step's narration (for reading time).
+    pub fn word_count(&self, index: usize) -> usize {
+        self.steps.get(index).map_or(0, |s| {
+            s.narration
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum()
+        })
+    }
+}
+
+/// The kebab-case name of a diagram state, as written in content files.
+pub fn state_name(s: DiagramState) -> &'static str {
+    match s {
+        DiagramState::Fracture => "fracture",
+        DiagramState::Preparation => "preparation",
+        DiagramState::Needle => "needle",
+        DiagramState::BalloonPlaced => "balloon-placed",
+        DiagramState::BalloonInflated => "balloon-inflated",
+        DiagramState::BalloonRemoved => "balloon-removed",
+        DiagramState::Cement => "cement",
+        DiagramState::Finish => "finish",
+        DiagramState::Recovery => "recovery",
+        DiagramState::Risks => "risks",
+    }
+}
+
+/// True for ids like `balloon-inflated`: lowercase ASCII letters and digits, single hyphens inside.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> Content {
+        match Content::load(EN_JSON) {
+            Ok(c) => c,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn errors_of(json: &str) -> Vec<String> {
+        match Content::load(json) {
+            Ok(_) => vec![],
+            Err(e) => e.0.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn edited(f: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(EN_JSON).unwrap_or_default();
+        f(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn the_english_content_is_valid_and_covers_the_whole_procedure() {
+        let c = english();
+        assert!(c.steps.len() >= REQUIRED_STATES.len());
+        assert_eq!(c.steps[0].diagram, DiagramState::Fracture);
+        let ids: Vec<&str> = c.steps.iter().map(|s| s.id.as_str()).collect();
+        for id in ["recovery", "risks"] {
+            assert!(ids.contains(&id), "no {id} step");
+        }
+        assert_eq!(c.step_of(2), format!("Step 3 of {}", c.steps.len()));
+    }
+
+    #[test]
+    fn a_broken_file_reports_every_problem_with_step_and_field() {
+        let json = edited(|v| {
+            v["steps"][1]["title"] = "".into();
+            v["steps"][2]["id"] = "Needle In".into();
+            v["steps"][3]["id"] = v["steps"][0]["id"].clone();
+            v["steps"][4]["narration"] = serde_json::json!([]);
+            v["ui"]["step_of"] = "Step {n}".into();
+        });
+        let errs = errors_of(&json);
+        let c = english();
+        let expect = [
+            format!("step \"{}\", field \"title\": is empty", c.steps[1].id),
+            "step \"Needle In\", field \"id\": must be lowercase letters and digits joined by single hyphens".to_string(),
+            format!("step \"{}\", field \"id\": is used twice (also step 1)", c.steps[0].id),
+            format!("step \"{}\", field \"narration\": is empty", c.steps[4].id),
+            "field \"ui.step_of\": must contain both {n} and {total}".to_string(),
+        ];
+        for e in &expect {
+            assert!(errs.contains(e), "missing {e:?} in {errs:#?}");
+        }
+        assert_eq!(errs.len(), expect.len(), "{errs:#?}");
+    }
+
+    #[test]
+    fn steps_out_of_procedure_order_or_missing_are_reported() {
+        let json = edited(|v| {
+            let steps = v["steps"]
+                .as_array_mut()
+                .map(std::mem::take)
+                .unwrap_or_default();
+            let kept: Vec<serde_json::Value> = steps
+                .into_iter()
+                .filter(|s| s["diagram"] != "cement")
+                .collect();
+            v["steps"] = kept.into();
+            v["steps"][1]["diagram"] = "balloon-inflated".into();
+        });
+        let errs = errors_of(&json).join("\n");
+        assert!(
+            errs.contains("no step shows the diagram \"cement\""),
+            "{errs}"
+        );
+        assert!(
+            errs.contains("no step shows the diagram \"preparation\""),
+            "{errs}"
+        );
+        assert!(
+            errs.contains("field \"diagram\": Needle comes before BalloonInflated"),
+            "{errs}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_json_are_clear_errors() {
+        let errs = errors_of(&edited(|v| v["steps"][0]["colour"] = "red".into())).join("\n");
+        assert!(errs.contains("unknown field `colour`"), "{errs}");
+        let errs = errors_of(&edited(|v| v["steps"][0]["diagram"] = "explode".into())).join("\n");
+        assert!(errs.contains("unknown variant `explode`"), "{errs}");
+        let errs = errors_of("{ not json").join("\n");
+        assert!(
+            errs.starts_with("field \"(file)\": not valid content JSON"),
+            "{errs}"
+        );
+    }
+
+    #[test]
+    fn long_titles_and_blank_text_are_reported() {
+        let json = edited(|v| {
+            v["steps"][0]["title"] = "x".repeat(MAX_TITLE_CHARS + 1).into();
+            v["steps"][0]["picture"] = "  ".into();
+            v["labels"]["balloon"] = "".into();
+            v["disclaimer"] = serde_json::json!([""]);
+        });
+        let errs = errors_of(&json).join("\n");
+        for want in [
+            "field \"title\": is longer than",
+            "field \"picture\": is empty",
+            "field \"labels.balloon\": is empty",
+            "field \"disclaimer\": is empty",
+        ] {
+            assert!(errs.contains(want), "missing {want} in {errs}");
+        }
+    }
+
+    #[test]
+    fn ids_follow_the_kebab_case_rule() {
+        assert!(is_valid_id("balloon-inflated"));
+        assert!(is_valid_id("step2"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "é"] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
+    }
+}

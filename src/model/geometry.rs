@@ -1,0 +1,303 @@
+//! Geometry of the side (sagittal) view, derived from a [`Scene`].
+//!
+//! Coordinate system: SVG user units in a `0 0 250 240` view box, 2 units per millimetre, x to the
+//! right, y down. The front of the body (belly side) is on the left, the back on the right, the head
+//! at the top. Proportions follow an adult lumbar vertebra: body 26 mm tall and 33 mm deep (about
+//! 0.8 : 1), discs 9 mm (about a third of the body's height).
+
+use super::scene::Scene;
+
+/// A point in view-box units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pt {
+    /// Horizontal position (front of the body is smaller x).
+    pub x: f32,
+    /// Vertical position (down is larger y).
+    pub y: f32,
+}
+
+impl Pt {
+    /// A point.
+    pub const fn new(x: f32, y: f32) -> Pt {
+        Pt { x, y }
+    }
+    /// The point `t` of the way from `self` to `other`.
+    pub fn towards(self, other: Pt, t: f32) -> Pt {
+        Pt::new(
+            self.x + (other.x - self.x) * t,
+            self.y + (other.y - self.y) * t,
+        )
+    }
+    /// Distance to another point.
+    pub fn dist(self, other: Pt) -> f32 {
+        ((self.x - other.x).powi(2) + (self.y - other.y).powi(2)).sqrt()
+    }
+}
+
+/// Width and height of the view box.
+pub const VIEW: (f32, f32) = (250.0, 240.0);
+/// Front (anterior) wall of every vertebral body.
+pub const BODY_FRONT: f32 = 40.0;
+/// Back (posterior) wall of every vertebral body.
+pub const BODY_BACK: f32 = 106.0;
+/// Depth of a vertebral body (33 mm).
+pub const BODY_DEPTH: f32 = BODY_BACK - BODY_FRONT;
+/// Height of a healthy vertebral body (26 mm).
+pub const BODY_HEIGHT: f32 = 52.0;
+/// Height of a disc (9 mm).
+pub const DISC_HEIGHT: f32 = 18.0;
+/// Top of the middle (treated) vertebra's body, at its back wall, which does not collapse.
+pub const MID_TOP: f32 = 94.0;
+/// Bottom of the middle vertebra's body.
+pub const MID_BOTTOM: f32 = MID_TOP + BODY_HEIGHT;
+/// Share of the front height lost in the fracture (35%: a moderate, Genant grade 2 wedge).
+pub const FRONT_LOSS: f32 = 0.35;
+/// Where the skin is, on the back.
+pub const SKIN_X: f32 = 226.0;
+/// Centre of the pedicle of the middle vertebra, which the needle passes through.
+pub const PEDICLE_CENTRE: Pt = Pt::new(121.0, 106.0);
+/// Top and bottom of the middle vertebra's pedicle where it meets the body.
+pub const PEDICLE_SPAN: (f32, f32) = (MID_TOP + 2.0, MID_TOP + 26.0);
+/// Back end of the pedicle, where it meets the lamina.
+pub const PEDICLE_BACK: f32 = 136.0;
+
+/// Unit vector of the needle's path, pointing from the skin into the body (forward and down).
+pub fn needle_axis() -> Pt {
+    let (dx, dy) = (-1.0_f32, 0.26_f32);
+    let len = (dx * dx + dy * dy).sqrt();
+    Pt::new(dx / len, dy / len)
+}
+
+/// The point on the needle's path at horizontal position `x`.
+fn on_axis_at_x(x: f32) -> Pt {
+    let u = needle_axis();
+    let s = (x - PEDICLE_CENTRE.x) / u.x;
+    Pt::new(x, PEDICLE_CENTRE.y + u.y * s)
+}
+
+/// Where the needle crosses the skin.
+pub fn skin_entry() -> Pt {
+    on_axis_at_x(SKIN_X)
+}
+
+/// Where the needle's tip rests when fully in: just inside the back wall of the body.
+pub fn needle_target() -> Pt {
+    on_axis_at_x(BODY_BACK - 20.0)
+}
+
+/// The needle's tip for a needle depth in `0.0..=1.0` (0 = touching the skin).
+pub fn needle_tip(depth: f32) -> Pt {
+    skin_entry().towards(needle_target(), depth.clamp(0.0, 1.0))
+}
+
+/// The front height of the middle vertebra's body for this scene.
+pub fn front_height(scene: &Scene) -> f32 {
+    let lost = BODY_HEIGHT * FRONT_LOSS * scene.collapse.clamp(0.0, 1.0);
+    BODY_HEIGHT - lost * (1.0 - scene.lift.clamp(0.0, 1.0))
+}
+
+/// The wedge angle of the middle vertebra in degrees: atan((back − front height) / depth).
+pub fn wedge_angle_deg(scene: &Scene) -> f32 {
+    ((BODY_HEIGHT - front_height(scene)) / BODY_DEPTH)
+        .atan()
+        .to_degrees()
+}
+
+/// The y of the middle vertebra's top endplate at horizontal position `x` (it slopes down to the
+/// front as the body collapses; the back corner stays put).
+pub fn top_endplate_y(scene: &Scene, x: f32) -> f32 {
+    let drop = BODY_HEIGHT - front_height(scene);
+    let from_back = ((BODY_BACK - x) / BODY_DEPTH).clamp(0.0, 1.0);
+    MID_TOP + drop * from_back
+}
+
+/// An ellipse in view-box units, rotated by `angle_deg` about its centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Ellipse {
+    /// Centre.
+    pub c: Pt,
+    /// Half length along its own axis.
+    pub rx: f32,
+    /// Half width across its axis.
+    pub ry: f32,
+    /// Rotation in degrees (SVG sense: clockwise on screen).
+    pub angle_deg: f32,
+}
+
+impl Ellipse {
+    /// Points around the outline, for containment checks.
+    pub fn outline(&self, n: usize) -> Vec<Pt> {
+        let a = self.angle_deg.to_radians();
+        (0..n)
+            .map(|i| {
+                let t = i as f32 / n as f32 * std::f32::consts::TAU;
+                let (x, y) = (self.rx * t.cos(), self.ry * t.sin());
+                Pt::new(
+                    self.c.x + x * a.cos() - y * a.sin(),
+                    self.c.y + x * a.sin() + y * a.cos(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Centre of the balloon when it is fully out of the needle and inflated.
+pub const BALLOON_CENTRE: Pt = Pt::new(66.0, 124.0);
+
+/// The balloon: it slides out of the needle tip along the needle's path (`balloon_in`), then grows
+/// from a thin sleeve into a rounded shape (`balloon_size`).
+pub fn balloon(scene: &Scene) -> Ellipse {
+    let tip = needle_target();
+    let inflated = scene.balloon_size.clamp(0.0, 1.0);
+    let slid = scene.balloon_in.clamp(0.0, 1.0);
+    // The deflated sleeve is 20 mm long; it slides from inside the needle to its place.
+    let centre = tip.towards(BALLOON_CENTRE, slid);
+    let rx = 3.0 + 15.0 * slid + 3.0 * inflated;
+    let ry = 2.4 + 11.6 * inflated;
+    let angle = needle_axis().y.atan2(-needle_axis().x).to_degrees() * (1.0 - inflated);
+    Ellipse {
+        c: centre,
+        rx,
+        ry,
+        angle_deg: -angle,
+    }
+}
+
+/// The cavity left in the spongy bone: it grows with the balloon and stays (a little smaller, as
+/// some height is lost again) once the balloon is out.
+pub fn cavity(scene: &Scene) -> Ellipse {
+    let full = balloon(&Scene {
+        balloon_in: 1.0,
+        balloon_size: 1.0,
+        ..*scene
+    });
+    let k = scene.cavity.clamp(0.0, 1.0);
+    let settle = 1.0 - 0.08 * (1.0 - scene.balloon_size.clamp(0.0, 1.0)) * k;
+    Ellipse {
+        c: full.c,
+        rx: full.rx * k,
+        ry: full.ry * k * settle,
+        angle_deg: 0.0,
+    }
+}
+
+/// The x up to which the cement has filled the cavity, from its front edge backwards.
+pub fn cement_front_x(scene: &Scene) -> f32 {
+    let c = cavity(scene);
+    let left = c.c.x - c.rx - 2.0;
+    let right = c.c.x + c.rx + 2.0;
+    left + (right - left) * scene.cement.clamp(0.0, 1.0)
+}
+
+/// How far the vertebra above tilts forward (degrees): it rests on the sloping endplate, so it
+/// follows the wedge below it (the kyphotic tilt of the segment).
+pub fn tilt_above_deg(scene: &Scene) -> f32 {
+    wedge_angle_deg(scene)
+}
+
+/// True when `p` is inside the middle vertebra's body for this scene (with `margin` units to spare).
+pub fn inside_middle_body(scene: &Scene, p: Pt, margin: f32) -> bool {
+    p.x >= BODY_FRONT + margin
+        && p.x <= BODY_BACK - margin
+        && p.y >= top_endplate_y(scene, p.x) + margin
+        && p.y <= MID_BOTTOM - margin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::timeline::{scene_at, DiagramState};
+
+    fn all_scenes() -> Vec<(DiagramState, f32, Scene)> {
+        let mut out = vec![];
+        let mut prev = None;
+        for s in DiagramState::ALL {
+            for i in 0..=40 {
+                let t = i as f32 / 40.0;
+                out.push((s, t, scene_at(prev, s, t)));
+            }
+            prev = Some(s);
+        }
+        out
+    }
+
+    #[test]
+    fn the_fracture_is_a_grade_two_wedge_of_about_sixteen_degrees() {
+        let s = scene_at(None, DiagramState::Fracture, 1.0);
+        let ratio = front_height(&s) / BODY_HEIGHT;
+        assert!((0.60..=0.75).contains(&ratio), "front/back = {ratio}");
+        let angle = wedge_angle_deg(&s);
+        assert!((14.0..=17.0).contains(&angle), "wedge = {angle}");
+    }
+
+    #[test]
+    fn height_stays_between_fractured_and_healthy() {
+        let fractured = BODY_HEIGHT * (1.0 - FRONT_LOSS);
+        for (s, t, scene) in all_scenes() {
+            let h = front_height(&scene);
+            assert!(
+                h >= fractured - 1e-3 && h <= BODY_HEIGHT + 1e-3,
+                "{s:?} at {t}: {h}"
+            );
+            if s >= DiagramState::Preparation {
+                assert!(h < BODY_HEIGHT - 1.0, "{s:?}: height fully restored");
+            }
+        }
+    }
+
+    #[test]
+    fn the_needle_passes_through_the_pedicle_into_the_body() {
+        let u = needle_axis();
+        let s = skin_entry();
+        let tip = needle_target();
+        assert!(tip.x < BODY_BACK && tip.x > BODY_FRONT + BODY_DEPTH / 2.0);
+        // Sample the path between the back of the pedicle and the back wall: inside the pedicle.
+        let mut p = s;
+        while p.x > tip.x {
+            if p.x <= PEDICLE_BACK && p.x >= BODY_BACK {
+                assert!(
+                    p.y > PEDICLE_SPAN.0 + 3.0 && p.y < PEDICLE_SPAN.1 - 3.0,
+                    "leaves the pedicle at {p:?}"
+                );
+            }
+            p = Pt::new(p.x + u.x, p.y + u.y);
+        }
+    }
+
+    #[test]
+    fn balloon_cavity_and_cement_stay_inside_the_body() {
+        for (s, t, scene) in all_scenes() {
+            if scene.balloon_in > 0.0 || scene.balloon_size > 0.0 {
+                for p in balloon(&scene).outline(48) {
+                    assert!(
+                        inside_middle_body(&scene, p, 1.0),
+                        "balloon out at {s:?} {t}: {p:?}"
+                    );
+                }
+            }
+            if scene.cavity > 0.0 {
+                for p in cavity(&scene).outline(48) {
+                    assert!(
+                        inside_middle_body(&scene, p, 1.0),
+                        "cavity out at {s:?} {t}: {p:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cement_fill_only_grows_during_the_cement_step() {
+        let mut last = f32::MIN;
+        for i in 0..=60 {
+            let sc = scene_at(
+                Some(DiagramState::BalloonRemoved),
+                DiagramState::Cement,
+                i as f32 / 60.0,
+            );
+            let x = cement_front_x(&sc);
+            assert!(x >= last, "cement went back at {i}");
+            last = x;
+        }
+    }
+}

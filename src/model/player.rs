@@ -1,0 +1,296 @@
+//! The player: which step is shown, how far its animation has run, and whether it auto-advances.
+//!
+//! One pure reducer handles every action. The state is `(step, progress)`, so jumping, going back
+//! and advancing are the same operation; there is no playback cursor to keep in sync.
+
+/// Something that changes the player.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    /// Go to the next step (no-op on the last one).
+    Next,
+    /// Go to the previous step (no-op on the first one).
+    Previous,
+    /// Go to a step by index (out-of-range indexes are clamped).
+    GoTo(usize),
+    /// Go to a point on the whole timeline: the integer part is the step, the fraction its progress.
+    Seek(f32),
+    /// Start auto-advancing.
+    Play,
+    /// Stop auto-advancing (the current step's animation still finishes).
+    Pause,
+    /// Time passed: this many milliseconds.
+    Tick(f32),
+}
+
+/// Timing of one step, handed to the player by whoever knows the content.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepTiming {
+    /// How long the step's drawing animates, in milliseconds.
+    pub animate_ms: f32,
+    /// How long the step stays on screen after its animation when playing (reading time).
+    pub dwell_ms: f32,
+}
+
+/// The player's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Player {
+    /// The current step's index.
+    pub step: usize,
+    /// Progress of the current step's animation, `0.0..=1.0`.
+    pub progress: f32,
+    /// Auto-advancing.
+    pub playing: bool,
+    /// Milliseconds spent on the current step since its animation ended (while playing).
+    pub dwelt_ms: f32,
+    /// Show end states only, without tweening (reduced motion).
+    pub reduced_motion: bool,
+    /// Timing of every step; its length is the number of steps.
+    pub timings: Vec<StepTiming>,
+}
+
+impl Player {
+    /// A player at `start` (clamped), paused unless `autoplay`.
+    ///
+    /// The first step shown animates from its start. With reduced motion there is no tweening
+    /// and no autoplay.
+    pub fn new(
+        timings: Vec<StepTiming>,
+        start: usize,
+        autoplay: bool,
+        reduced_motion: bool,
+    ) -> Self {
+        let mut p = Player {
+            step: 0,
+            progress: 0.0,
+            playing: autoplay && !reduced_motion,
+            dwelt_ms: 0.0,
+            reduced_motion,
+            timings,
+        };
+        p.enter(start, 0.0);
+        p
+    }
+
+    /// Number of steps.
+    pub fn len(&self) -> usize {
+        self.timings.len()
+    }
+
+    /// True when there are no steps.
+    pub fn is_empty(&self) -> bool {
+        self.timings.is_empty()
+    }
+
+    /// True on the last step.
+    pub fn is_last(&self) -> bool {
+        self.step + 1 >= self.len()
+    }
+
+    /// True while anything on screen should move: the step animates, or playback waits to advance.
+    /// The view requests animation frames only while this is true.
+    pub fn is_moving(&self) -> bool {
+        self.progress < 1.0 || (self.playing && !self.is_last())
+    }
+
+    /// The position on the whole timeline: step index plus progress.
+    pub fn position(&self) -> f32 {
+        self.step as f32 + self.progress
+    }
+
+    fn enter(&mut self, step: usize, progress: f32) {
+        self.step = step.min(self.len().saturating_sub(1));
+        self.progress = if self.reduced_motion {
+            1.0
+        } else {
+            progress.clamp(0.0, 1.0)
+        };
+        self.dwelt_ms = 0.0;
+    }
+
+    /// Applies one action and returns the new state.
+    pub fn reduce(mut self, action: Action) -> Self {
+        if self.is_empty() {
+            return self;
+        }
+        match action {
+            Action::Next => {
+                if !self.is_last() {
+                    self.enter(self.step + 1, 0.0);
+                } else {
+                    self.progress = 1.0;
+                }
+            }
+            Action::Previous => {
+                if self.step > 0 {
+                    self.enter(self.step - 1, 0.0);
+                }
+            }
+            Action::GoTo(i) => self.enter(i, 0.0),
+            Action::Seek(pos) => {
+                let max = self.len() as f32;
+                let pos = if pos.is_finite() {
+                    pos.clamp(0.0, max)
+                } else {
+                    0.0
+                };
+                let step = (pos.floor() as usize).min(self.len() - 1);
+                self.step = step;
+                self.progress = (pos - step as f32).clamp(0.0, 1.0);
+                self.dwelt_ms = 0.0;
+                self.playing = false;
+            }
+            Action::Play => {
+                if !self.reduced_motion {
+                    if self.is_last() && self.progress >= 1.0 {
+                        self.enter(0, 0.0);
+                    }
+                    self.playing = true;
+                }
+            }
+            Action::Pause => self.playing = false,
+            Action::Tick(ms) => self.tick(ms),
+        }
+        self
+    }
+
+    fn tick(&mut self, ms: f32) {
+        if !ms.is_finite() || ms <= 0.0 {
+            return;
+        }
+        let timing = self.timings[self.step];
+        if self.progress < 1.0 {
+            self.progress = (self.progress + ms / timing.animate_ms.max(1.0)).min(1.0);
+            return;
+        }
+        if !self.playing {
+            return;
+        }
+        if self.is_last() {
+            self.playing = false;
+            return;
+        }
+        self.dwelt_ms += ms;
+        if self.dwelt_ms >= timing.dwell_ms {
+            self.enter(self.step + 1, 0.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timings(n: usize) -> Vec<StepTiming> {
+        vec![
+            StepTiming {
+                animate_ms: 1000.0,
+                dwell_ms: 500.0
+            };
+            n
+        ]
+    }
+
+    fn player(n: usize) -> Player {
+        Player::new(timings(n), 0, false, false)
+    }
+
+    #[test]
+    fn next_and_previous_stay_in_bounds() {
+        let mut p = player(3);
+        p = p.reduce(Action::Previous);
+        assert_eq!(p.step, 0);
+        for _ in 0..5 {
+            p = p.reduce(Action::Next);
+        }
+        assert_eq!(p.step, 2);
+        p = p
+            .reduce(Action::Previous)
+            .reduce(Action::Previous)
+            .reduce(Action::Previous);
+        assert_eq!(p.step, 0);
+    }
+
+    #[test]
+    fn go_to_clamps_and_restarts_the_step() {
+        let p = player(4).reduce(Action::GoTo(2));
+        assert_eq!((p.step, p.progress), (2, 0.0));
+        let p = p.reduce(Action::GoTo(99));
+        assert_eq!(p.step, 3);
+        let p = Player::new(timings(4), 10, false, false);
+        assert_eq!(p.step, 3);
+    }
+
+    #[test]
+    fn ticks_animate_the_step_then_stop_when_paused() {
+        let mut p = player(3);
+        assert!(p.is_moving());
+        p = p.reduce(Action::Tick(400.0));
+        assert!((p.progress - 0.4).abs() < 1e-6);
+        p = p.reduce(Action::Tick(700.0));
+        assert_eq!(p.progress, 1.0);
+        assert!(
+            !p.is_moving(),
+            "a paused, finished step must not request frames"
+        );
+        p = p.reduce(Action::Tick(10_000.0));
+        assert_eq!(p.step, 0, "paused player must not advance");
+    }
+
+    #[test]
+    fn playing_advances_after_the_dwell_and_stops_at_the_end() {
+        let mut p = player(2).reduce(Action::Play);
+        p = p.reduce(Action::Tick(1000.0));
+        assert_eq!((p.step, p.progress), (0, 1.0));
+        p = p.reduce(Action::Tick(300.0));
+        assert_eq!(p.step, 0);
+        p = p.reduce(Action::Tick(300.0));
+        assert_eq!((p.step, p.progress), (1, 0.0));
+        p = p.reduce(Action::Tick(1000.0)).reduce(Action::Tick(1.0));
+        assert!(!p.playing, "playback stops on the last step");
+        assert!(!p.is_moving());
+    }
+
+    #[test]
+    fn play_at_the_end_starts_over_and_pause_stops() {
+        let mut p = player(2)
+            .reduce(Action::GoTo(1))
+            .reduce(Action::Tick(2000.0));
+        p = p.reduce(Action::Play);
+        assert_eq!(p.step, 0);
+        assert!(p.playing);
+        p = p.reduce(Action::Pause);
+        assert!(!p.playing);
+    }
+
+    #[test]
+    fn reduced_motion_shows_end_states_and_never_autoplays() {
+        let mut p = Player::new(timings(3), 1, true, true);
+        assert!(!p.playing);
+        assert_eq!(p.progress, 1.0);
+        p = p.reduce(Action::Play);
+        assert!(!p.playing);
+        p = p.reduce(Action::Next);
+        assert_eq!((p.step, p.progress), (2, 1.0));
+        assert!(!p.is_moving());
+    }
+
+    #[test]
+    fn seek_moves_continuously_and_ignores_nonsense() {
+        let p = player(3).reduce(Action::Play).reduce(Action::Seek(1.25));
+        assert_eq!((p.step, p.progress, p.playing), (1, 0.25, false));
+        let p = p.reduce(Action::Seek(f32::NAN));
+        assert_eq!((p.step, p.progress), (0, 0.0));
+        let p = p.reduce(Action::Seek(99.0));
+        assert_eq!((p.step, p.progress), (2, 1.0));
+        let p = p
+            .reduce(Action::Tick(f32::INFINITY))
+            .reduce(Action::Tick(-5.0));
+        assert_eq!((p.step, p.progress), (2, 1.0));
+    }
+
+    #[test]
+    fn an_empty_player_ignores_everything() {
+        let p = player(0).reduce(Action::Next).reduce(Action::Tick(5.0));
+        assert!(p.is_empty());
+    }
+}

@@ -1,0 +1,248 @@
+//! The widget's root component: player state, keyboard, the frame loop and the layout.
+
+use super::controls::Controls;
+use super::diagram::Diagram;
+use super::disclaimer::Disclaimer;
+use super::frames::{FrameLoop, FrameSlot};
+use super::step_list::StepList;
+use crate::config::Config;
+use crate::content::Content;
+use crate::model::player::{Action, Player, StepTiming};
+use crate::model::timeline::scene_at;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Reading time per word while playing, in milliseconds (about 150 words a minute).
+pub const MS_PER_WORD: f32 = 400.0;
+/// Shortest time a step stays on screen after its animation while playing.
+pub const MIN_DWELL_MS: f32 = 3000.0;
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The validated words.
+    pub content: Rc<Content>,
+    /// This instance's settings.
+    pub config: Config,
+    /// The reader asked for reduced motion: end states only, no autoplay.
+    #[prop_or_default]
+    pub reduced_motion: bool,
+}
+
+/// The player state as a Yew reducer, with a frame counter so effects see every tick.
+#[derive(Clone, PartialEq)]
+struct State {
+    player: Player,
+    frame: u64,
+}
+
+impl Reducible for State {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let frame = self
+            .frame
+            .wrapping_add(u64::from(matches!(action, Action::Tick(_))));
+        Rc::new(State {
+            player: self.player.clone().reduce(action),
+            frame,
+        })
+    }
+}
+
+/// Step timings from the content: the diagram's animation, then reading time.
+pub fn timings(content: &Content) -> Vec<StepTiming> {
+    content
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let animate_ms = s.diagram.keyframe().duration_ms;
+            let reading = content.word_count(i) as f32 * MS_PER_WORD;
+            StepTiming {
+                animate_ms,
+                dwell_ms: (reading - animate_ms).max(MIN_DWELL_MS),
+            }
+        })
+        .collect()
+}
+
+/// The explainer.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let content = props.content.clone();
+    let state = {
+        let content = content.clone();
+        let config = props.config.clone();
+        let reduced = props.reduced_motion;
+        use_reducer(move || State {
+            player: Player::new(timings(&content), config.start, config.autoplay, reduced),
+            frame: 0,
+        })
+    };
+    let show_labels = use_state(|| true);
+    let about_open = use_state(|| false);
+    let on_screen = use_state(|| true);
+    let page_visible = use_state(|| true);
+    let root = use_node_ref();
+    let frames: FrameSlot = use_mut_ref(|| None::<FrameLoop>);
+
+    // The frame loop exists for the component's lifetime; it dispatches ticks.
+    {
+        let frames = frames.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            *frames.borrow_mut() = Some(FrameLoop::new(move |dt| {
+                dispatcher.dispatch(Action::Tick(dt))
+            }));
+            move || {
+                frames.borrow_mut().take();
+            }
+        });
+    }
+
+    // Ask for the next frame only while something moves and the widget can be seen.
+    {
+        let frames = frames.clone();
+        let moving = state.player.is_moving() && *on_screen && *page_visible;
+        use_effect_with((moving, state.frame), move |(moving, _)| {
+            if let Some(l) = frames.borrow().as_ref() {
+                if *moving {
+                    l.request();
+                } else {
+                    l.stop();
+                }
+            }
+        });
+    }
+
+    // Off screen and hidden tab: stop the loop.
+    {
+        let on_screen = on_screen.clone();
+        let page_visible = page_visible.clone();
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            let observer = root.cast::<web_sys::Element>().and_then(|el| {
+                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    if let Ok(entry) = entries
+                        .get(entries.length().saturating_sub(1))
+                        .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    {
+                        on_screen.set(entry.is_intersecting());
+                    }
+                });
+                let obs = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                obs.observe(&el);
+                Some((obs, cb))
+            });
+            let doc = gloo::utils::document();
+            let d2 = doc.clone();
+            let listener = gloo::events::EventListener::new(&doc, "visibilitychange", move |_| {
+                page_visible.set(!d2.hidden());
+            });
+            move || {
+                if let Some((obs, _cb)) = observer {
+                    obs.disconnect();
+                }
+                drop(listener);
+            }
+        });
+    }
+
+    let player = &state.player;
+    let step_index = player.step;
+    let step = &content.steps[step_index];
+    let previous_state = step_index.checked_sub(1).map(|i| content.steps[i].diagram);
+    let scene = scene_at(previous_state, step.diagram, player.progress);
+    let count = content.step_of(step_index);
+    let total = content.steps.len();
+
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: Action| state.dispatch(a))
+    };
+
+    let onkeydown = {
+        let dispatch = dispatch.clone();
+        let playing = player.playing;
+        Callback::from(move |e: KeyboardEvent| {
+            let target_tag = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|el| el.tag_name().to_ascii_lowercase())
+                .unwrap_or_default();
+            let in_control = matches!(
+                target_tag.as_str(),
+                "button" | "input" | "select" | "textarea" | "a"
+            );
+            let action = match e.key().as_str() {
+                "ArrowLeft" => Some(Action::Previous),
+                "ArrowRight" => Some(Action::Next),
+                "Home" => Some(Action::GoTo(0)),
+                "End" => Some(Action::GoTo(usize::MAX)),
+                " " | "Spacebar" if !in_control => {
+                    Some(if playing { Action::Pause } else { Action::Play })
+                }
+                _ => None,
+            };
+            if let Some(a) = action {
+                e.prevent_default();
+                dispatch.emit(a);
+            }
+        })
+    };
+
+    let toggle_labels = {
+        let show_labels = show_labels.clone();
+        Callback::from(move |_| show_labels.set(!*show_labels))
+    };
+    let toggle_about = {
+        let about_open = about_open.clone();
+        Callback::from(move |_| about_open.set(!*about_open))
+    };
+    let close_about = {
+        let about_open = about_open.clone();
+        Callback::from(move |_| about_open.set(false))
+    };
+
+    let live = format!("{count}: {}", step.title);
+    let ui = &content.ui;
+
+    html! {
+        <section class="kx" ref={root} role="region" aria-roledescription="carousel"
+                 aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
+            <header class="kx-head">
+                <h2 class="kx-heading">{ &ui.heading }</h2>
+                <button type="button" class="kx-link" aria-expanded={about_open.to_string()}
+                        onclick={toggle_about}>{ &ui.about }</button>
+            </header>
+            if *about_open {
+                <Disclaimer title={ui.disclaimer_title.clone()} close={ui.close.clone()}
+                            paragraphs={content.disclaimer.clone()} onclose={close_about} />
+            }
+            <div class="kx-main">
+                <div class="kx-stage" tabindex="0" aria-label={format!("{}: {}", ui.heading, step.title)}>
+                    <Diagram scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                             front={ui.front.clone()} back={ui.back.clone()}
+                             title={step.title.clone()} description={step.picture.clone()} />
+                </div>
+                <div class="kx-text" role="group" aria-roledescription="slide"
+                     aria-label={format!("{} / {}", step_index + 1, total)}>
+                    <p class="kx-count">{ &count }</p>
+                    <h3 class="kx-title">{ &step.title }</h3>
+                    { for step.narration.iter().map(|p| html! { <p class="kx-narration">{ p }</p> }) }
+                </div>
+            </div>
+            <Controls ui={ui.clone()} playing={player.playing} is_first={step_index == 0}
+                      is_last={player.is_last()} count={count.clone()} labels_on={*show_labels}
+                      onaction={dispatch.clone()} ontogglelabels={toggle_labels}
+                      can_play={!props.reduced_motion} />
+            <StepList heading={ui.all_steps.clone()}
+                      titles={content.steps.iter().map(|s| AttrValue::from(s.title.clone())).collect::<Vec<_>>()}
+                      current={step_index} onselect={dispatch.reform(Action::GoTo)} />
+            <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
+            <p class="kx-live" aria-live={if player.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>
+        </section>
+    }
+}

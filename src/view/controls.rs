@@ -1,0 +1,60 @@
+//! Play/Pause, Previous, Next and the labels toggle.
+
+use crate::content::Ui;
+use crate::model::player::Action;
+use yew::prelude::*;
+
+/// Props of [`Controls`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ControlsProps {
+    /// Words for the buttons.
+    pub ui: Ui,
+    /// Auto-advance is on.
+    pub playing: bool,
+    /// Auto-advance can be turned on (not with reduced motion).
+    pub can_play: bool,
+    /// On the first step (Previous is disabled).
+    pub is_first: bool,
+    /// On the last step (Next is disabled).
+    pub is_last: bool,
+    /// "Step 3 of 10".
+    pub count: AttrValue,
+    /// Labels are shown.
+    pub labels_on: bool,
+    /// A player action was asked for.
+    pub onaction: Callback<Action>,
+    /// The labels toggle was pressed.
+    pub ontogglelabels: Callback<MouseEvent>,
+}
+
+/// The control bar. Play/Pause comes first (APG carousel pattern); its name says what it will do.
+#[function_component(Controls)]
+pub fn controls(p: &ControlsProps) -> Html {
+    let (play_label, play_action, play_icon) = if p.playing {
+        (p.ui.pause.clone(), Action::Pause, "\u{23F8}\u{FE0E}")
+    } else {
+        (p.ui.play.clone(), Action::Play, "\u{25B6}\u{FE0E}")
+    };
+    let act = |a: Action| p.onaction.reform(move |_: MouseEvent| a);
+    html! {
+        <div class="kx-controls">
+            if p.can_play {
+                <button type="button" class="kx-btn kx-play" onclick={act(play_action)}>
+                    <span class="kx-icon" aria-hidden="true">{ play_icon }</span>
+                    <span>{ play_label }</span>
+                </button>
+            }
+            <button type="button" class="kx-btn" disabled={p.is_first} onclick={act(Action::Previous)}>
+                <span class="kx-icon" aria-hidden="true">{ "\u{2190}" }</span>
+                <span>{ &p.ui.previous }</span>
+            </button>
+            <span class="kx-count-pill" aria-hidden="true">{ p.count.clone() }</span>
+            <button type="button" class="kx-btn kx-primary" disabled={p.is_last} onclick={act(Action::Next)}>
+                <span>{ &p.ui.next }</span>
+                <span class="kx-icon" aria-hidden="true">{ "\u{2192}" }</span>
+            </button>
+            <button type="button" class="kx-btn kx-toggle" aria-pressed={p.labels_on.to_string()}
+                    onclick={p.ontogglelabels.clone()}>{ &p.ui.labels }</button>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! The view: Yew components that draw the model. Only this layer and `embed` use Yew or web-sys.
+
+pub mod app;
+pub mod controls;
+pub mod diagram;
+pub mod disclaimer;
+pub mod frames;
+pub mod step_list;
+
+/// The widget's stylesheet, adopted into each shadow root.
+pub const STYLE: &str = include_str!("style.css");
