@@ -42,6 +42,8 @@ pub struct Ui {
     pub labels: String,
     /// Title of the disclaimer panel.
     pub disclaimer_title: String,
+    /// Accessible name of the timeline slider (scrubber).
+    pub timeline: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -287,7 +289,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 13] {
+    fn ui_fields(&self) -> [(&'static str, &str); 14] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -303,6 +305,7 @@ impl Content {
             ("back", &u.back),
             ("labels", &u.labels),
             ("disclaimer_title", &u.disclaimer_title),
+            ("timeline", &u.timeline),
         ]
     }
 

@@ -1,6 +1,6 @@
 //! Geometry of the side (sagittal) view, derived from a [`Scene`].
 //!
-//! Coordinate system: SVG user units in a `0 0 250 240` view box, 2 units per millimetre, x to the
+//! Coordinate system: SVG user units in a `0 0 272 240` view box, 2 units per millimetre, x to the
 //! right, y down. The front of the body (belly side) is on the left, the back on the right, the head
 //! at the top. Proportions follow an adult lumbar vertebra: body 26 mm tall and 33 mm deep (about
 //! 0.8 : 1), discs 9 mm (about a third of the body's height).
@@ -35,11 +35,11 @@ impl Pt {
 }
 
 /// Width and height of the view box.
-pub const VIEW: (f32, f32) = (250.0, 240.0);
+pub const VIEW: (f32, f32) = (272.0, 240.0);
 /// Front (anterior) wall of every vertebral body.
-pub const BODY_FRONT: f32 = 40.0;
+pub const BODY_FRONT: f32 = 62.0;
 /// Back (posterior) wall of every vertebral body.
-pub const BODY_BACK: f32 = 106.0;
+pub const BODY_BACK: f32 = 128.0;
 /// Depth of a vertebral body (33 mm).
 pub const BODY_DEPTH: f32 = BODY_BACK - BODY_FRONT;
 /// Height of a healthy vertebral body (26 mm).
@@ -53,13 +53,13 @@ pub const MID_BOTTOM: f32 = MID_TOP + BODY_HEIGHT;
 /// Share of the front height lost in the fracture (35%: a moderate, Genant grade 2 wedge).
 pub const FRONT_LOSS: f32 = 0.35;
 /// Where the skin is, on the back.
-pub const SKIN_X: f32 = 226.0;
+pub const SKIN_X: f32 = 248.0;
 /// Centre of the pedicle of the middle vertebra, which the needle passes through.
-pub const PEDICLE_CENTRE: Pt = Pt::new(121.0, 106.0);
+pub const PEDICLE_CENTRE: Pt = Pt::new(140.0, 104.0);
 /// Top and bottom of the middle vertebra's pedicle where it meets the body.
-pub const PEDICLE_SPAN: (f32, f32) = (MID_TOP + 2.0, MID_TOP + 26.0);
+pub const PEDICLE_SPAN: (f32, f32) = (MID_TOP + 1.0, MID_TOP + 19.0);
 /// Back end of the pedicle, where it meets the lamina.
-pub const PEDICLE_BACK: f32 = 136.0;
+pub const PEDICLE_BACK: f32 = 152.0;
 
 /// Unit vector of the needle's path, pointing from the skin into the body (forward and down).
 pub fn needle_axis() -> Pt {
@@ -142,7 +142,7 @@ impl Ellipse {
 }
 
 /// Centre of the balloon when it is fully out of the needle and inflated.
-pub const BALLOON_CENTRE: Pt = Pt::new(66.0, 124.0);
+pub const BALLOON_CENTRE: Pt = Pt::new(88.0, 124.0);
 
 /// The balloon: it slides out of the needle tip along the needle's path (`balloon_in`), then grows
 /// from a thin sleeve into a rounded shape (`balloon_size`).

@@ -22,6 +22,9 @@ pub enum Action {
     Tick(f32),
 }
 
+/// How long the picture takes to glide from where it was to a newly chosen step's start.
+pub const TWEEN_MS: f32 = 450.0;
+
 /// Timing of one step, handed to the player by whoever knows the content.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepTiming {
@@ -44,6 +47,12 @@ pub struct Player {
     pub dwelt_ms: f32,
     /// Show end states only, without tweening (reduced motion).
     pub reduced_motion: bool,
+    /// Where the picture was (a timeline position) when the reader last jumped.
+    pub from: f32,
+    /// Progress of the short tween from `from` to the new step's start, `0.0..=1.0` (1 = done).
+    pub blend: f32,
+    /// The reader placed the picture with the timeline slider: it stays there until the next action.
+    pub held: bool,
     /// Timing of every step; its length is the number of steps.
     pub timings: Vec<StepTiming>,
 }
@@ -66,8 +75,12 @@ impl Player {
             dwelt_ms: 0.0,
             reduced_motion,
             timings,
+            from: 0.0,
+            blend: 1.0,
+            held: false,
         };
         p.enter(start, 0.0);
+        p.blend = 1.0;
         p
     }
 
@@ -89,7 +102,8 @@ impl Player {
     /// True while anything on screen should move: the step animates, or playback waits to advance.
     /// The view requests animation frames only while this is true.
     pub fn is_moving(&self) -> bool {
-        self.progress < 1.0 || (self.playing && !self.is_last())
+        self.blend < 1.0
+            || (!self.held && (self.progress < 1.0 || (self.playing && !self.is_last())))
     }
 
     /// The position on the whole timeline: step index plus progress.
@@ -98,6 +112,8 @@ impl Player {
     }
 
     fn enter(&mut self, step: usize, progress: f32) {
+        self.from = self.position();
+        self.held = false;
         self.step = step.min(self.len().saturating_sub(1));
         self.progress = if self.reduced_motion {
             1.0
@@ -105,6 +121,13 @@ impl Player {
             progress.clamp(0.0, 1.0)
         };
         self.dwelt_ms = 0.0;
+        // Glide only when the picture would otherwise jump (not when a step simply follows on).
+        let continuous = (self.from - self.position()).abs() < 1e-4;
+        self.blend = if self.reduced_motion || continuous {
+            1.0
+        } else {
+            0.0
+        };
     }
 
     /// Applies one action and returns the new state.
@@ -138,6 +161,8 @@ impl Player {
                 self.progress = (pos - step as f32).clamp(0.0, 1.0);
                 self.dwelt_ms = 0.0;
                 self.playing = false;
+                self.blend = 1.0;
+                self.held = true;
             }
             Action::Play => {
                 if !self.reduced_motion {
@@ -145,6 +170,7 @@ impl Player {
                         self.enter(0, 0.0);
                     }
                     self.playing = true;
+                    self.held = false;
                 }
             }
             Action::Pause => self.playing = false,
@@ -155,6 +181,13 @@ impl Player {
 
     fn tick(&mut self, ms: f32) {
         if !ms.is_finite() || ms <= 0.0 {
+            return;
+        }
+        if self.blend < 1.0 {
+            self.blend = (self.blend + ms / TWEEN_MS).min(1.0);
+            return;
+        }
+        if self.held {
             return;
         }
         let timing = self.timings[self.step];
@@ -221,11 +254,35 @@ mod tests {
     }
 
     #[test]
+    fn jumping_glides_from_the_old_picture_before_the_step_plays() {
+        let mut p = player(4).reduce(Action::Tick(2000.0));
+        assert_eq!(p.blend, 1.0, "no tween at start-up");
+        p = p.reduce(Action::GoTo(3));
+        assert_eq!((p.from, p.blend, p.progress), (1.0, 0.0, 0.0));
+        assert!(p.is_moving());
+        p = p.reduce(Action::Tick(TWEEN_MS / 2.0));
+        assert!((p.blend - 0.5).abs() < 1e-6);
+        assert_eq!(p.progress, 0.0, "the step waits for the glide");
+        p = p
+            .reduce(Action::Tick(TWEEN_MS / 2.0))
+            .reduce(Action::Tick(100.0));
+        assert_eq!(p.blend, 1.0);
+        assert!(p.progress > 0.0);
+        // Going back replays the previous step from its start, after a glide.
+        let p = p.reduce(Action::Previous);
+        assert_eq!((p.step, p.progress, p.blend), (2, 0.0, 0.0));
+        assert!(p.from > 3.0);
+    }
+
+    #[test]
     fn ticks_animate_the_step_then_stop_when_paused() {
         let mut p = player(3);
         assert!(p.is_moving());
         p = p.reduce(Action::Tick(400.0));
         assert!((p.progress - 0.4).abs() < 1e-6);
+        p = p.reduce(Action::Tick(100.0)).reduce(Action::Tick(-1.0));
+        assert!((p.progress - 0.5).abs() < 1e-6);
+        p = p.reduce(Action::Tick(200.0));
         p = p.reduce(Action::Tick(700.0));
         assert_eq!(p.progress, 1.0);
         assert!(
@@ -254,7 +311,9 @@ mod tests {
     fn play_at_the_end_starts_over_and_pause_stops() {
         let mut p = player(2)
             .reduce(Action::GoTo(1))
+            .reduce(Action::Tick(TWEEN_MS))
             .reduce(Action::Tick(2000.0));
+        assert_eq!((p.step, p.progress), (1, 1.0));
         p = p.reduce(Action::Play);
         assert_eq!(p.step, 0);
         assert!(p.playing);
@@ -286,6 +345,23 @@ mod tests {
             .reduce(Action::Tick(f32::INFINITY))
             .reduce(Action::Tick(-5.0));
         assert_eq!((p.step, p.progress), (2, 1.0));
+    }
+
+    #[test]
+    fn a_scrubbed_picture_stays_put_until_the_next_action() {
+        let p = player(3).reduce(Action::Seek(1.4));
+        assert!(
+            !p.is_moving(),
+            "no frames while the reader holds the picture"
+        );
+        let p = p.reduce(Action::Tick(500.0));
+        assert_eq!(p.step, 1);
+        assert!((p.progress - 0.4).abs() < 1e-5);
+        let p = p.reduce(Action::Play).reduce(Action::Tick(100.0));
+        assert!(p.progress > 0.45, "play resumes from the scrubbed point");
+        let p = p.reduce(Action::Seek(0.5)).reduce(Action::Next);
+        assert!(!p.held);
+        assert!(p.is_moving());
     }
 
     #[test]

@@ -108,3 +108,15 @@ impl Scene {
         }
     }
 }
+
+impl Scene {
+    /// The scene `t` of the way from `self` to `other` (every parameter interpolated).
+    pub fn blend(&self, other: &Scene, t: f32) -> Scene {
+        let t = t.clamp(0.0, 1.0);
+        let mut out = *self;
+        for p in Param::ALL {
+            *out.get_mut(p) = self.get(p) + (other.get(p) - self.get(p)) * t;
+        }
+        out
+    }
+}

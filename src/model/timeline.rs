@@ -211,6 +211,38 @@ pub fn scene_at(previous: Option<DiagramState>, state: DiagramState, progress: f
     scene
 }
 
+/// The whole story's timeline: the diagram state of every step, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Timeline {
+    states: Vec<DiagramState>,
+}
+
+impl Timeline {
+    /// A timeline over these steps' states.
+    pub fn new(states: Vec<DiagramState>) -> Self {
+        Timeline { states }
+    }
+
+    /// The scene at a position on the whole timeline (step index plus progress through it).
+    /// Positions outside the timeline are clamped; an empty timeline shows a healthy spine.
+    pub fn scene_at(&self, position: f32) -> Scene {
+        let Some(last) = self.states.len().checked_sub(1) else {
+            return HEALTHY;
+        };
+        let position = if position.is_finite() {
+            position.clamp(0.0, self.states.len() as f32)
+        } else {
+            0.0
+        };
+        let step = (position.floor() as usize).min(last);
+        let progress = position - step as f32;
+        let previous = step
+            .checked_sub(1)
+            .and_then(|i| self.states.get(i).copied());
+        scene_at(previous, self.states[step], progress)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +340,25 @@ mod tests {
         let end = scene_at(Some(DiagramState::Cement), DiagramState::Finish, 1.0);
         assert_eq!(end.needle, 0.0);
         assert_eq!(end.bandage, 1.0);
+    }
+
+    #[test]
+    fn the_whole_timeline_is_continuous() {
+        let t = Timeline::new(DiagramState::ALL.to_vec());
+        // Just before and at each step boundary the scene is (nearly) the same.
+        for i in 1..DiagramState::ALL.len() {
+            let before = t.scene_at(i as f32 - 1e-4);
+            let at = t.scene_at(i as f32);
+            for p in Param::ALL {
+                assert!(
+                    (before.get(p) - at.get(p)).abs() < 1e-2,
+                    "jump in {p:?} at step {i}"
+                );
+            }
+        }
+        assert_eq!(t.scene_at(-3.0), HEALTHY);
+        assert_eq!(t.scene_at(f32::NAN), HEALTHY);
+        assert_eq!(Timeline::new(vec![]).scene_at(2.0), HEALTHY);
     }
 
     #[test]

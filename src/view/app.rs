@@ -4,11 +4,13 @@ use super::controls::Controls;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
 use super::frames::{FrameLoop, FrameSlot};
+use super::scrubber::Scrubber;
 use super::step_list::StepList;
 use crate::config::Config;
 use crate::content::Content;
+use crate::model::easing::Easing;
 use crate::model::player::{Action, Player, StepTiming};
-use crate::model::timeline::scene_at;
+use crate::model::timeline::Timeline;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -153,10 +155,25 @@ pub fn app(props: &AppProps) -> Html {
     let player = &state.player;
     let step_index = player.step;
     let step = &content.steps[step_index];
-    let previous_state = step_index.checked_sub(1).map(|i| content.steps[i].diagram);
-    let scene = scene_at(previous_state, step.diagram, player.progress);
+    let timeline = {
+        let content = content.clone();
+        use_memo((), move |_| {
+            Timeline::new(content.steps.iter().map(|s| s.diagram).collect())
+        })
+    };
+    let target = timeline.scene_at(player.position());
+    let scene = if player.blend < 1.0 {
+        timeline
+            .scene_at(player.from)
+            .blend(&target, Easing::InOut.apply(player.blend))
+    } else {
+        target
+    };
     let count = content.step_of(step_index);
     let total = content.steps.len();
+
+    let live = format!("{count}: {}", step.title);
+    let ui = &content.ui;
 
     let dispatch = {
         let state = state.clone();
@@ -206,9 +223,6 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_| about_open.set(false))
     };
 
-    let live = format!("{count}: {}", step.title);
-    let ui = &content.ui;
-
     html! {
         <section class="kx" ref={root} role="region" aria-roledescription="carousel"
                  aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
@@ -234,6 +248,8 @@ pub fn app(props: &AppProps) -> Html {
                     { for step.narration.iter().map(|p| html! { <p class="kx-narration">{ p }</p> }) }
                 </div>
             </div>
+            <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
+                      valuetext={live.clone()} onseek={dispatch.reform(Action::Seek)} />
             <Controls ui={ui.clone()} playing={player.playing} is_first={step_index == 0}
                       is_last={player.is_last()} count={count.clone()} labels_on={*show_labels}
                       onaction={dispatch.clone()} ontogglelabels={toggle_labels}

@@ -50,52 +50,43 @@ fn body_path(top_front: f32, top_back: f32, bottom: f32) -> String {
     )
 }
 
-/// The back parts of a vertebra whose body top (at the back wall) is at `top`: pedicle, lamina with
-/// the joint processes, and the spinous process pointing back and down.
+/// The back parts of a vertebra whose body top (at the back wall) is at `top`, as seen from the
+/// side: the pedicle, the joint (articular) processes above and below, the spinous process
+/// pointing back and a little down, and the transverse process seen end-on over the pedicle.
 fn posterior(top: f32, id: &str) -> Html {
-    let pedicle = format!(
-        "M{b} {t1} C{p1} {t1} {p2} {t0} {lam} {t0} L{lam} {u1} C{p2} {u1} {p1} {u0} {b} {u0} Z",
-        b = f(g::BODY_BACK - 1.0),
-        t1 = f(top + 2.0),
-        t0 = f(top + 4.0),
-        p1 = f(g::BODY_BACK + 10.0),
-        p2 = f(g::PEDICLE_BACK - 10.0),
-        lam = f(g::PEDICLE_BACK + 2.0),
-        u1 = f(top + 24.0),
-        u0 = f(top + 26.0),
+    let x0 = g::BODY_BACK;
+    let p = |dx: f32, dy: f32| format!("{} {}", f(x0 + dx), f(top + dy));
+    // One outline, clockwise from the top of the pedicle where it leaves the body.
+    let outline = format!(
+        "M{} C{} {} {} C{} {} {} C{} {} {} C{} {} {} L{} C{} {} {} C{} {} {} L{} C{} {} {} C{} {} {} C{} {} {} C{} {} {} C{} {} {} Z",
+        p(-1.5, 3.0),
+        p(8.0, 1.0), p(16.0, 1.5), p(22.0, -1.0),
+        p(24.0, -5.0), p(27.0, -11.0), p(32.0, -11.0),
+        p(37.0, -10.0), p(37.0, -2.0), p(40.0, 3.0),
+        p(50.0, 6.0), p(70.0, 8.0), p(86.0, 12.0),
+        p(89.0, 13.5),
+        p(94.0, 16.0), p(94.0, 30.0), p(89.0, 33.0),
+        p(84.0, 35.0), p(66.0, 33.0), p(50.0, 33.0),
+        p(49.0, 40.0),
+        p(48.0, 46.0), p(47.0, 55.0), p(42.0, 57.0),
+        p(37.0, 58.0), p(35.0, 51.0), p(35.0, 44.0),
+        p(34.0, 38.0), p(31.0, 30.0), p(27.0, 25.0),
+        p(20.0, 19.0), p(12.0, 19.0), p(6.0, 22.0),
+        p(3.0, 24.0), p(0.0, 25.0), p(-1.5, 25.0),
     );
-    let lamina = format!(
-        "M{a} {t_up} L{c} {t_up2} L{d} {t_mid} L{e} {s0} L{sp1} {s1} L{sp2} {s2} L{sp3} {s3} L{e2} {s4} L{d2} {t_low} L{c2} {t_low2} L{a2} {t_low3} L{a3} {t_in} Z",
-        a = f(g::PEDICLE_BACK - 2.0),
-        t_up = f(top - 7.0),
-        c = f(g::PEDICLE_BACK + 6.0),
-        t_up2 = f(top - 9.0),
-        d = f(g::PEDICLE_BACK + 12.0),
-        t_mid = f(top + 4.0),
-        e = f(g::PEDICLE_BACK + 16.0),
-        s0 = f(top + 10.0),
-        sp1 = f(g::PEDICLE_BACK + 56.0),
-        s1 = f(top + 26.0),
-        sp2 = f(g::PEDICLE_BACK + 60.0),
-        s2 = f(top + 34.0),
-        sp3 = f(g::PEDICLE_BACK + 52.0),
-        s3 = f(top + 38.0),
-        e2 = f(g::PEDICLE_BACK + 16.0),
-        s4 = f(top + 34.0),
-        d2 = f(g::PEDICLE_BACK + 12.0),
-        t_low = f(top + 44.0),
-        c2 = f(g::PEDICLE_BACK + 8.0),
-        t_low2 = f(top + 50.0),
-        a2 = f(g::PEDICLE_BACK + 1.0),
-        t_low3 = f(top + 47.0),
-        a3 = f(g::PEDICLE_BACK - 1.0),
-        t_in = f(top + 30.0),
+    let nerve = format!(
+        "M{} C{} {} {}",
+        p(12.0, 24.0),
+        p(13.0, 34.0),
+        p(8.0, 42.0),
+        p(4.0, 50.0),
     );
     html! {
         <g class="posterior" data-part={id.to_string()}>
-            <ellipse class="transverse" cx={f(g::PEDICLE_BACK - 4.0)} cy={f(top + 13.0)} rx="13" ry="7.5" />
-            <path class="bone cortex" d={pedicle} fill="url(#k-bone)" />
-            <path class="bone cortex" d={lamina} fill="url(#k-bone)" />
+            <path class="nerve-root" d={nerve} />
+            <path class="bone cortex" d={outline} fill="url(#k-bone)" />
+            <path class="facet-line" d={format!("M{} C{} {} {}", p(36.5, 56.0), p(35.5, 60.0), p(35.5, 63.0), p(37.0, 66.0))} />
+            <ellipse class="transverse" cx={f(x0 + 22.0)} cy={f(top + 10.0)} rx="9" ry="6.5" />
         </g>
     }
 }
@@ -192,10 +183,10 @@ pub fn diagram(props: &DiagramProps) -> Html {
             <title id="k-svg-title">{ props.title.clone() }</title>
             <desc id="k-svg-desc">{ props.description.clone() }</desc>
             <defs>
-                <pattern id="k-spongy" width="9" height="9" patternUnits="userSpaceOnUse">
-                    <rect width="9" height="9" fill="#f1e4c6" />
-                    <path d="M0 2.2 L3 1.4 L4.6 4.2 L2.2 6.4 L0 5.6 M4.6 4.2 L8.2 3.6 L9 2.2 M8.2 3.6 L7.6 7.4 L9 8.2 M7.6 7.4 L4.2 8.4 L2.2 6.4 M3 1.4 L3.6 0 M4.2 8.4 L4 9"
-                          fill="none" stroke="#cdb68a" stroke-width="0.75" stroke-linejoin="round" />
+                <pattern id="k-spongy" width="10" height="11" patternUnits="userSpaceOnUse">
+                    <rect width="10" height="11" fill="#f2e6ca" />
+                    <path d="M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4"
+                          fill="none" stroke="#cfb788" stroke-width="0.8" stroke-linecap="round" />
                 </pattern>
                 <linearGradient id="k-shade" x1="0" y1="0" x2="1" y2="0">
                     <stop offset="0" stop-color="#7a5a2c" stop-opacity="0.16" />
@@ -215,24 +206,25 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     <stop offset="0" stop-color="#d9443a" stop-opacity="0.55" />
                     <stop offset="1" stop-color="#d9443a" stop-opacity="0" />
                 </radialGradient>
-                <linearGradient id="k-beam" x1="0" y1="0" x2="0" y2="1">
-                    <stop offset="0" stop-color="#5fb4e6" stop-opacity="0" />
-                    <stop offset="0.5" stop-color="#5fb4e6" stop-opacity="0.22" />
-                    <stop offset="1" stop-color="#5fb4e6" stop-opacity="0" />
-                </linearGradient>
-                <clipPath id="k-mid-body"><path d={mid_body.clone()} /></clipPath>
+                                <clipPath id="k-mid-body"><path d={mid_body.clone()} /></clipPath>
                 <clipPath id="k-cavity">
                     <ellipse cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx.max(0.01))} ry={f(cavity.ry.max(0.01))} />
                 </clipPath>
             </defs>
 
             // Soft tissue of the back and the skin.
-            <rect class="tissue" x={f(g::PEDICLE_BACK - 6.0)} y="0" width={f(g::SKIN_X - g::PEDICLE_BACK + 6.0)} height={f(vh)} />
+            <rect class="tissue" x={f(g::BODY_BACK + 28.0)} y="0" width={f(g::SKIN_X - g::BODY_BACK - 28.0)} height={f(vh)} />
+            <rect class="skin-band" x={f(g::SKIN_X - 2.0)} y="0" width={f(vw - g::SKIN_X + 2.0)} height={f(vh)} />
             <path class="skin" d={format!("M{x} 0 Q{x2} {m} {x} {h}", x = f(g::SKIN_X), x2 = f(g::SKIN_X + 4.0), m = f(vh / 2.0), h = f(vh))} />
 
             // Spinal canal: the cord (or nerve roots), behind the bodies.
-            <rect class="dura" x={f(g::BODY_BACK + 3.0)} y="0" width="22" height={f(vh)} rx="6" />
-            <rect class="cord" x={f(g::BODY_BACK + 7.0)} y="0" width="14" height={f(vh)} rx="6" />
+            // The part above the fracture tips forward with the vertebra above.
+            <rect class="dura" x={f(g::BODY_BACK + 3.0)} y={f(top_mid - 14.0)} width="24" height={f(vh)} rx="8" />
+            <rect class="cord" x={f(g::BODY_BACK + 8.0)} y={f(top_mid - 14.0)} width="14" height={f(vh)} rx="7" />
+            <g transform={tilt_transform.clone()}>
+                <rect class="dura" x={f(g::BODY_BACK + 3.0)} y="-40" width="24" height={f(top_mid + 46.0)} rx="8" />
+                <rect class="cord" x={f(g::BODY_BACK + 8.0)} y="-40" width="14" height={f(top_mid + 46.0)} rx="7" />
+            </g>
 
             // Lower vertebra, disc below the fracture.
             { disc(g::MID_BOTTOM) }
@@ -276,20 +268,22 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 { disc(upper_top - g::DISC_HEIGHT) }
             </g>
 
-            // Live X-ray beam (getting ready and during the procedure).
-            <rect class="beam" x="0" y={f(top_mid - 30.0)} width={f(vw)} height="110" fill="url(#k-beam)"
-                  opacity={f(s.prep)} />
+            // Live X-ray: the round field of view of the X-ray machine, centred on the broken bone.
+            <g class="xray" opacity={f(s.prep)}>
+                <circle class="xray-field" cx={f(g::BODY_FRONT + 44.0)} cy={f(top_mid + 24.0)} r="62" />
+            </g>
 
             // The balloon and its catheter.
             if balloon_visible {
                 <line class="catheter" x1={f(tip.x)} y1={f(tip.y)} x2={f(balloon.c.x)} y2={f(balloon.c.y)} />
-                <ellipse class="balloon"
-                         cx={f(balloon.c.x)} cy={f(balloon.c.y)} rx={f(balloon.rx)} ry={f(balloon.ry)}
-                         transform={format!("rotate({} {} {})", f(balloon.angle_deg), f(balloon.c.x), f(balloon.c.y))} />
-                <ellipse class="balloon-sheen"
-                         cx={f(balloon.c.x - balloon.rx * 0.25)} cy={f(balloon.c.y - balloon.ry * 0.35)}
-                         rx={f(balloon.rx * 0.45)} ry={f(balloon.ry * 0.3)}
-                         transform={format!("rotate({} {} {})", f(balloon.angle_deg), f(balloon.c.x), f(balloon.c.y))} />
+                <g transform={format!("translate({} {}) rotate({})", f(balloon.c.x), f(balloon.c.y), f(balloon.angle_deg))}>
+                    <ellipse class="balloon" rx={f(balloon.rx)} ry={f(balloon.ry)} />
+                    <ellipse class="balloon-sheen" cx={f(-balloon.rx * 0.25)} cy={f(-balloon.ry * 0.4)}
+                             rx={f(balloon.rx * 0.45)} ry={f(balloon.ry * 0.28)} />
+                    // Radiopaque markers at the balloon's two ends.
+                    <line class="marker" x1={f(-balloon.rx * 0.78)} y1="-2" x2={f(-balloon.rx * 0.78)} y2="2" />
+                    <line class="marker" x1={f(balloon.rx * 0.78)} y1="-2" x2={f(balloon.rx * 0.78)} y2="2" />
+                </g>
             }
 
             // The hollow needle (working cannula) with its handle outside the skin.
@@ -308,30 +302,30 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
             // Front / back markers.
             <g class="orientation">
-                <text class="orient-text" x="4" y={f(vh - 5.0)} text-anchor="start">{ format!("\u{2190} {}", props.front) }</text>
-                <text class="orient-text" x={f(vw - 4.0)} y={f(vh - 5.0)} text-anchor="end">{ format!("{} \u{2192}", props.back) }</text>
+                <text class="orient-text halo" x="4" y={f(vh - 5.0)} text-anchor="start">{ format!("\u{2190} {}", props.front) }</text>
+                <text class="orient-text halo" x={f(vw - 4.0)} y={f(vh - 5.0)} text-anchor="end">{ format!("{} \u{2192}", props.back) }</text>
             </g>
 
             if show {
                 <g class="labels">
-                    { label(4.0, 36.0, Pt::new(g::BODY_FRONT + 14.0, 48.0), &labels.vertebra, "start") }
-                    { label(4.0, 84.0, Pt::new(g::BODY_FRONT + 10.0, top_mid - 8.0), &labels.disc, "start") }
-                    { label(4.0, 196.0, Pt::new(g::BODY_FRONT + 12.0, g::MID_BOTTOM - 10.0), &labels.fracture, "start") }
-                    { label(g::SKIN_X - 4.0, 14.0, Pt::new(g::BODY_BACK + 14.0, 30.0), &labels.nerves, "end") }
+                    { label(4.0, 44.0, Pt::new(g::BODY_FRONT + 16.0, 50.0), &labels.vertebra, "start") }
+                    { label(4.0, 80.0, Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0), &labels.disc, "start") }
+                    { label(4.0, 176.0, Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0), &labels.fracture, "start") }
+                    { label(g::SKIN_X - 6.0, 14.0, Pt::new(g::BODY_BACK + 15.0, 24.0), &labels.nerves, "end") }
                     if needle_visible {
-                        { label(g::SKIN_X - 4.0, 178.0, tip.towards(hub, 0.45), &labels.needle, "end") }
+                        { label(g::SKIN_X - 6.0, 186.0, tip.towards(hub, 0.5), &labels.needle, "end") }
                     }
                     if balloon_visible && s.balloon_size > 0.2 {
-                        { label(4.0, 214.0, Pt::new(balloon.c.x - 6.0, balloon.c.y + balloon.ry * 0.6), &labels.balloon, "start") }
+                        { label(4.0, 218.0, Pt::new(balloon.c.x - 4.0, balloon.c.y + balloon.ry * 0.7), &labels.balloon, "start") }
                     } else if s.cement > 0.2 {
-                        { label(4.0, 214.0, Pt::new(cavity.c.x - 6.0, cavity.c.y + cavity.ry * 0.5), &labels.cement, "start") }
+                        { label(4.0, 218.0, Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6), &labels.cement, "start") }
                     } else if s.cavity > 0.5 {
-                        { label(4.0, 214.0, Pt::new(cavity.c.x - 6.0, cavity.c.y + cavity.ry * 0.5), &labels.cavity, "start") }
+                        { label(4.0, 218.0, Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6), &labels.cavity, "start") }
                     }
                     if s.bandage > 0.5 {
-                        { label(g::SKIN_X - 4.0, entry.y - 22.0, Pt::new(g::SKIN_X + 2.0, entry.y - 10.0), &labels.bandage, "end") }
+                        { label(g::SKIN_X - 6.0, entry.y - 24.0, Pt::new(g::SKIN_X + 2.0, entry.y - 10.0), &labels.bandage, "end") }
                     } else if s.prep > 0.5 && !needle_visible {
-                        { label(g::SKIN_X - 4.0, top_mid - 36.0, Pt::new(g::SKIN_X - 30.0, top_mid - 12.0), &labels.xray, "end") }
+                        { label(g::SKIN_X - 6.0, 44.0, Pt::new(g::BODY_FRONT + 88.0, top_mid - 20.0), &labels.xray, "end") }
                     }
                 </g>
             }

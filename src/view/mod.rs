@@ -5,6 +5,7 @@ pub mod controls;
 pub mod diagram;
 pub mod disclaimer;
 pub mod frames;
+pub mod scrubber;
 pub mod step_list;
 
 /// The widget's stylesheet, adopted into each shadow root.

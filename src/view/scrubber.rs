@@ -1,0 +1,48 @@
+//! The timeline slider: move through the whole procedure continuously.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Slider units per step (one unit is one percent of a step).
+pub const UNITS_PER_STEP: usize = 100;
+
+/// Props of [`Scrubber`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ScrubberProps {
+    /// Accessible name of the slider.
+    pub label: String,
+    /// Current position: step index plus progress through it.
+    pub position: f32,
+    /// Number of steps.
+    pub total: usize,
+    /// What the position means in words ("Step 3 of 10: title"), for `aria-valuetext`.
+    pub valuetext: String,
+    /// The reader moved the slider to a position.
+    pub onseek: Callback<f32>,
+}
+
+/// A range input with a tick for each step. Keyboard arrows move it in small steps, so it needs no
+/// dragging; the Previous and Next buttons move by whole steps.
+#[function_component(Scrubber)]
+pub fn scrubber(p: &ScrubberProps) -> Html {
+    let max = p.total * UNITS_PER_STEP;
+    let value = ((p.position * UNITS_PER_STEP as f32).round() as usize).min(max);
+    let oninput = p.onseek.reform(|e: InputEvent| {
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.value().parse::<f32>().ok())
+            .map_or(0.0, |v| v / UNITS_PER_STEP as f32)
+    });
+    html! {
+        <div class="kx-scrub">
+            <input type="range" class="kx-range" min="0" max={max.to_string()} step="1"
+                   value={value.to_string()} aria-label={p.label.clone()}
+                   aria-valuetext={p.valuetext.clone()} {oninput} />
+            <div class="kx-ticks" aria-hidden="true">
+                { for (0..=p.total).map(|i| html! {
+                    <span class={classes!("kx-tick", (i * UNITS_PER_STEP <= value).then_some("is-past"))}></span>
+                }) }
+            </div>
+        </div>
+    }
+}
