@@ -44,6 +44,12 @@ pub struct Ui {
     pub disclaimer_title: String,
     /// Accessible name of the timeline slider (scrubber).
     pub timeline: String,
+    /// Name of the side view.
+    pub side_view: String,
+    /// Name of the top-down view.
+    pub top_view: String,
+    /// Accessible name of the switch between the two views.
+    pub views: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -289,7 +295,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 14] {
+    fn ui_fields(&self) -> [(&'static str, &str); 17] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -306,6 +312,9 @@ impl Content {
             ("labels", &u.labels),
             ("disclaimer_title", &u.disclaimer_title),
             ("timeline", &u.timeline),
+            ("side_view", &u.side_view),
+            ("top_view", &u.top_view),
+            ("views", &u.views),
         ]
     }
 

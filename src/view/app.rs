@@ -1,5 +1,6 @@
 //! The widget's root component: player state, keyboard, the frame loop and the layout.
 
+use super::axial::Axial;
 use super::controls::Controls;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
@@ -85,6 +86,8 @@ pub fn app(props: &AppProps) -> Html {
     };
     let show_labels = use_state(|| true);
     let about_open = use_state(|| false);
+    // On narrow widgets one view shows at a time; false = side view, true = from above.
+    let top_view = use_state(|| false);
     let on_screen = use_state(|| true);
     let page_visible = use_state(|| true);
     let root = use_node_ref();
@@ -236,10 +239,27 @@ pub fn app(props: &AppProps) -> Html {
                             paragraphs={content.disclaimer.clone()} onclose={close_about} />
             }
             <div class="kx-main">
-                <div class="kx-stage" tabindex="0" aria-label={format!("{}: {}", ui.heading, step.title)}>
-                    <Diagram scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
-                             front={ui.front.clone()} back={ui.back.clone()}
-                             title={step.title.clone()} description={step.picture.clone()} />
+                <div class="kx-stage-group" tabindex="0" aria-label={format!("{}: {}", ui.heading, step.title)}>
+                    <div class="kx-viewtabs" role="group" aria-label={ui.views.clone()}>
+                        <button type="button" class="kx-viewtab" aria-pressed={(!*top_view).to_string()}
+                                onclick={{ let t = top_view.clone(); move |_| t.set(false) }}>{ &ui.side_view }</button>
+                        <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
+                                onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
+                    </div>
+                    <div class="kx-views">
+                        <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
+                            <Diagram scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                                     front={ui.front.clone()} back={ui.back.clone()}
+                                     title={step.title.clone()} description={step.picture.clone()} />
+                            <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
+                        </figure>
+                        <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
+                            <Axial scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                                   front={ui.front.clone()} back={ui.back.clone()}
+                                   title={format!("{}: {}", ui.top_view, step.title)} />
+                            <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
+                        </figure>
+                    </div>
                 </div>
                 <div class="kx-text" role="group" aria-roledescription="slide"
                      aria-label={format!("{} / {}", step_index + 1, total)}>

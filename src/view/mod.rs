@@ -1,6 +1,7 @@
 //! The view: Yew components that draw the model. Only this layer and `embed` use Yew or web-sys.
 
 pub mod app;
+pub mod axial;
 pub mod controls;
 pub mod diagram;
 pub mod disclaimer;
