@@ -3,13 +3,26 @@
 // and the live region's text.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdirSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
 export const SHOTS = join(ROOT, "tests", "screenshots");
+
+/** The English content, as the widget has it (read fresh, so tests follow content edits). */
+export const CONTENT = JSON.parse(readFileSync(join(ROOT, "content", "en.json"), "utf8"));
+/** Step titles, in order. */
+export const TITLES = CONTENT.steps.map((s) => s.title);
+/** "Step 3 of 10: A hollow needle goes in" for the step at `index` (0-based). */
+export function announcement(index) {
+  const count = CONTENT.ui.step_of.replace("{n}", String(index + 1)).replace("{total}", String(TITLES.length));
+  return `${count}: ${TITLES[index]}`;
+}
+export const HEADING = CONTENT.ui.heading;
 
 function freePort() {
   return new Promise((ok, fail) => {
@@ -22,22 +35,43 @@ function freePort() {
   });
 }
 
-/** Serves `dir` on 127.0.0.1; returns { url, close }. */
+/**
+ * Serves a snapshot of `dir` (copied to a temporary folder, so a rebuild during the run cannot
+ * pull files away) on 127.0.0.1; returns { url, origin, close }.
+ */
 export async function serve(dir = DIST) {
+  if (!existsSync(join(dir, "index.html"))) {
+    throw new Error(`${dir}/index.html is missing: run \`trunk build --release\` first`);
+  }
+  const snapshot = mkdtempSync(join(tmpdir(), "kx-dist-"));
+  cpSync(dir, snapshot, { recursive: true });
   const port = await freePort();
-  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", dir], {
+  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", snapshot], {
     stdio: ["ignore", "ignore", "pipe"],
   });
+  // http.server logs every request to stderr: drain it, or the pipe fills and the server stalls.
+  let log = "";
+  child.stderr.on("data", (d) => {
+    log = (log + d).slice(-4000);
+  });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
+  let up = false;
+  for (let i = 0; i < 100 && !up; i++) {
     try {
-      const r = await fetch(url);
-      if (r.ok) break;
+      up = (await fetch(url)).ok;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { url, close: () => child.kill() };
+  const close = () => {
+    child.kill();
+    rmSync(snapshot, { recursive: true, force: true });
+  };
+  if (!up) {
+    close();
+    throw new Error(`the test server did not start on ${url}:\n${log}`);
+  }
+  return { url, origin: new URL(url).origin, close };
 }
 
 /** Launches headless Chromium with flags that keep it off the network. */
@@ -58,6 +92,20 @@ export async function launch() {
   });
 }
 
+/**
+ * A new page in its own context. `clock: true` installs Playwright's fake clock, paused, so
+ * requestAnimationFrame and timers move only with `page.clock.runFor(ms)`.
+ */
+export async function openPage(browser, { width = 1280, height = 900, clock = false, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...options });
+  const page = await context.newPage();
+  if (clock) {
+    await page.clock.install({ time: new Date("2026-01-01T09:00:00Z") });
+    await page.clock.pauseAt(new Date("2026-01-01T09:00:01Z"));
+  }
+  return page;
+}
+
 /** The first widget on the page (a Locator that pierces its open shadow root). */
 export function widget(page, n = 0) {
   return page.locator("kyphoplasty-explainer").nth(n);
@@ -65,7 +113,13 @@ export function widget(page, n = 0) {
 
 /** Waits until widget `n` has started (its shadow root holds the region). */
 export async function started(page, n = 0) {
-  await widget(page, n).getByRole("region", { name: "How balloon kyphoplasty works" }).waitFor();
+  await widget(page, n).getByRole("region", { name: HEADING }).waitFor();
+}
+
+/** Scrolls widget `n` into view (it loads lazily) and waits until it has started. */
+export async function bringUp(page, n = 0) {
+  await widget(page, n).scrollIntoViewIfNeeded();
+  await started(page, n);
 }
 
 /** The live region's text of widget `n`. */
@@ -73,11 +127,86 @@ export function liveText(page, n = 0) {
   return widget(page, n).locator("[aria-live]").textContent();
 }
 
-/** Waits until the widget's current step has finished animating (no frame requested). */
+/** Waits (up to `timeout` ms) until widget `n`'s live region reads `text`; throws otherwise. */
+export async function expectLive(page, text, n = 0, timeout = 5000) {
+  // Polled from Node, not in the page: a paused fake clock would freeze in-page polling.
+  const region = widget(page, n).locator("[aria-live]");
+  const end = Date.now() + timeout;
+  let got;
+  while ((got = await region.textContent()) !== text && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (got !== text) {
+    throw new Error(`live region of widget ${n}: expected ${JSON.stringify(text)}, got ${JSON.stringify(got)}`);
+  }
+}
+
+/** The diagram's current markup (outerHTML of the SVG) in widget `n`. */
+export function svgMarkup(page, n = 0) {
+  return widget(page, n).locator("svg.diagram").evaluate((el) => el.outerHTML);
+}
+
+/** A short hash of the diagram's markup. */
+export async function svgHash(page, n = 0) {
+  return createHash("sha1").update(await svgMarkup(page, n)).digest("hex").slice(0, 12);
+}
+
+/**
+ * Waits until widget `n`'s diagram stops changing: the markup is the same across `quiet` ms.
+ * With a paused fake clock (`openPage(..., { clock: true })`) time is advanced by the clock;
+ * otherwise it is real time. Returns the settled markup.
+ */
+export async function untilStill(page, n = 0, { clock = false, quiet = 400, max = 12000 } = {}) {
+  let last = await svgMarkup(page, n);
+  for (let t = 0; t < max; t += quiet) {
+    if (clock) await page.clock.runFor(quiet);
+    else await page.waitForTimeout(quiet);
+    const now = await svgMarkup(page, n);
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error(`the diagram of widget ${n} was still changing after ${max} ms`);
+}
+
+/** Waits until the widget's current step has finished animating (kept for scripts/shoot.mjs). */
 export async function settle(page, ms = 6000) {
   await page.waitForTimeout(50);
   await page.clock?.runFor?.(0).catch(() => {});
   await page.waitForTimeout(ms);
+}
+
+/**
+ * Records console messages and page errors. `problems()` lists errors (and warnings from the
+ * widget itself), leaving out the browser's own 404 for /favicon.ico, which the demo page does
+ * not provide.
+ */
+export function watchConsole(page) {
+  const seen = [];
+  page.on("console", (m) => seen.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? "" }));
+  page.on("pageerror", (e) => seen.push({ type: "pageerror", text: String(e?.stack || e), url: "" }));
+  const isFavicon404 = (m) => m.type === "error" && new URL(m.url || "about:blank").pathname === "/favicon.ico";
+  return {
+    all: seen,
+    problems: () =>
+      seen.filter(
+        (m) =>
+          !isFavicon404(m) &&
+          (m.type === "error" || m.type === "pageerror" || (m.type === "warning" && /kyphoplasty/i.test(m.text))),
+      ),
+  };
+}
+
+/** Where focus really is: the active element, followed into shadow roots. */
+export function deepActive(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    const path = [];
+    while (a) {
+      path.push(a.tagName.toLowerCase() + (a.className && typeof a.className === "string" ? "." + a.className.split(" ").join(".") : ""));
+      a = a.shadowRoot?.activeElement ?? null;
+    }
+    return path.join(" > ");
+  });
 }
 
 export function shotsDir(...sub) {
