@@ -24,6 +24,69 @@ pub struct Config {
     pub start: usize,
     /// Start playing at once (ignored with reduced motion).
     pub autoplay: bool,
+    /// The clinic's accent colour (a CSS colour), for buttons and highlights.
+    pub accent: Option<String>,
+    /// The clinic's name, shown in the call to action on the last step.
+    pub clinic_name: Option<String>,
+    /// The clinic's phone number, shown (and linked) in the call to action.
+    pub clinic_phone: Option<String>,
+}
+
+/// Languages with a content file built in.
+pub const LANGUAGES: [&str; 1] = ["en"];
+
+/// True for a colour the widget accepts: `#rgb`, `#rrggbb`, `rgb(...)`, `hsl(...)` or a CSS colour
+/// keyword (letters only). The browser confirms it before use.
+pub fn is_plausible_colour(v: &str) -> bool {
+    let hex = v.strip_prefix('#').is_some_and(|h| {
+        (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit())
+    });
+    let func = ["rgb(", "rgba(", "hsl(", "hsla("]
+        .iter()
+        .any(|f| v.starts_with(f))
+        && v.ends_with(')')
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || " ,.%()/-".contains(c));
+    let word = !v.is_empty() && v.len() <= 24 && v.chars().all(|c| c.is_ascii_alphabetic());
+    hex || func || word
+}
+
+/// Parses `#rgb` or `#rrggbb` into red, green and blue.
+pub fn parse_hex(v: &str) -> Option<[u8; 3]> {
+    let h = v.strip_prefix('#')?;
+    let digit = |i: usize, n: usize| u8::from_str_radix(h.get(i..i + n)?, 16).ok();
+    match h.len() {
+        3 => Some([digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17]),
+        6 => Some([digit(0, 2)?, digit(2, 2)?, digit(4, 2)?]),
+        _ => None,
+    }
+}
+
+/// WCAG contrast ratio between two colours.
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
+    fn lum(c: [u8; 3]) -> f32 {
+        let ch = |v: u8| {
+            let s = v as f32 / 255.0;
+            if s <= 0.039_28 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2])
+    }
+    let (la, lb) = (lum(a), lum(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// True for a phone number: digits with spaces, dots, dashes, parentheses or a leading plus;
+/// 7 to 15 digits.
+pub fn is_phone(v: &str) -> bool {
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && v.chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || " .-()".contains(c) || (c == '+' && i == 0))
 }
 
 /// Attributes the element understands.
@@ -74,6 +137,39 @@ impl Config {
                         ));
                     }
                 }
+                "lang" => {
+                    let base = value.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+                    if !value.is_empty() && !LANGUAGES.contains(&base.as_str()) {
+                        warnings.push(format!(
+                            "kyphoplasty-explainer: lang=\"{value}\" is not available; use one of: {}. Using \"en\".",
+                            LANGUAGES.join(", ")
+                        ));
+                    }
+                }
+                "accent" => {
+                    if is_plausible_colour(value) {
+                        config.accent = Some(value.to_string());
+                    } else {
+                        warnings.push(format!(
+                            "kyphoplasty-explainer: accent=\"{value}\" is not a colour; use a CSS colour such as \"#1d6a86\" or \"rgb(29 106 134)\". Using the default colour."
+                        ));
+                    }
+                }
+                "clinic-name" => {
+                    let name: String = value.chars().filter(|c| !c.is_control()).take(80).collect();
+                    if !name.trim().is_empty() {
+                        config.clinic_name = Some(name.trim().to_string());
+                    }
+                }
+                "clinic-phone" => {
+                    if is_phone(value) {
+                        config.clinic_phone = Some(value.to_string());
+                    } else if !value.is_empty() {
+                        warnings.push(format!(
+                            "kyphoplasty-explainer: clinic-phone=\"{value}\" is not a phone number; use digits with spaces, dashes, dots, parentheses or a leading +. Leaving the phone number out."
+                        ));
+                    }
+                }
                 "autoplay" => match value {
                     "" | "true" | "autoplay" => config.autoplay = true,
                     "false" => config.autoplay = false,
@@ -117,6 +213,60 @@ mod tests {
         assert!(cfg.autoplay);
         let (cfg, _) = Config::from_attributes([("start", "3")], &c);
         assert_eq!(cfg.start, 2);
+    }
+
+    #[test]
+    fn clinic_attributes_are_checked() {
+        let c = content();
+        let (cfg, w) = Config::from_attributes(
+            [
+                ("accent", "#0a5"),
+                ("clinic-name", "  Riverside Spine "),
+                ("clinic-phone", "+1 (555) 010-0199"),
+                ("lang", "en-US"),
+            ],
+            &c,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(cfg.accent.as_deref(), Some("#0a5"));
+        assert_eq!(cfg.clinic_name.as_deref(), Some("Riverside Spine"));
+        assert_eq!(cfg.clinic_phone.as_deref(), Some("+1 (555) 010-0199"));
+        let (cfg, w) = Config::from_attributes(
+            [
+                ("accent", "red; background:url(x)"),
+                ("clinic-phone", "call us"),
+                ("lang", "fr"),
+            ],
+            &c,
+        );
+        assert_eq!((cfg.accent, cfg.clinic_phone), (None, None));
+        assert_eq!(w.len(), 3, "{w:#?}");
+        assert!(w[0].contains("accent=") && w[0].contains("CSS colour"));
+        assert!(w[1].contains("clinic-phone="));
+        assert!(w[2].contains("lang=\"fr\"") && w[2].contains("en"));
+    }
+
+    #[test]
+    fn colours_phones_and_contrast() {
+        for ok in [
+            "#123",
+            "#1d6a86",
+            "rgb(29 106 134)",
+            "hsl(200, 60%, 30%)",
+            "teal",
+        ] {
+            assert!(is_plausible_colour(ok), "{ok}");
+        }
+        for bad in ["", "#12", "#12345g", "url(x)", "red;x", "rgb(1,2,3"] {
+            assert!(!is_plausible_colour(bad), "{bad}");
+        }
+        assert_eq!(parse_hex("#fff"), Some([255, 255, 255]));
+        assert_eq!(parse_hex("#1d6a86"), Some([0x1d, 0x6a, 0x86]));
+        assert_eq!(parse_hex("teal"), None);
+        assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 0.01);
+        assert!(contrast([0x1d, 0x6a, 0x86], [255, 255, 255]) > 4.5);
+        assert!(is_phone("555-010-0199") && is_phone("+44 20 7946 0958"));
+        assert!(!is_phone("12345") && !is_phone("555 CALL NOW") && !is_phone("5+55 010 0199"));
     }
 
     #[test]

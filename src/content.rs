@@ -50,6 +50,14 @@ pub struct Ui {
     pub top_view: String,
     /// Accessible name of the switch between the two views.
     pub views: String,
+    /// Heading of the clinic's call to action on the last step.
+    pub cta_title: String,
+    /// "Call {clinic} at {phone}.": `{phone}` required, `{clinic}` optional.
+    pub cta_call: String,
+    /// "Talk with {clinic}." (a clinic name without a phone number): `{clinic}` required.
+    pub cta_talk: String,
+    /// Stands for `{clinic}` when only a phone number is given, e.g. "our office".
+    pub cta_office: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -213,6 +221,12 @@ impl Content {
         if !(self.ui.step_of.contains("{n}") && self.ui.step_of.contains("{total}")) {
             top("ui.step_of", "must contain both {n} and {total}");
         }
+        if !self.ui.cta_call.contains("{phone}") {
+            top("ui.cta_call", "must contain {phone}");
+        }
+        if !self.ui.cta_talk.contains("{clinic}") {
+            top("ui.cta_talk", "must contain {clinic}");
+        }
         for (name, value) in self.label_fields() {
             if value.trim().is_empty() {
                 top(&format!("labels.{name}"), "is empty");
@@ -295,7 +309,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 17] {
+    fn ui_fields(&self) -> [(&'static str, &str); 21] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -315,6 +329,10 @@ impl Content {
             ("side_view", &u.side_view),
             ("top_view", &u.top_view),
             ("views", &u.views),
+            ("cta_title", &u.cta_title),
+            ("cta_call", &u.cta_call),
+            ("cta_talk", &u.cta_talk),
+            ("cta_office", &u.cta_office),
         ]
     }
 

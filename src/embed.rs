@@ -6,8 +6,11 @@
 //! starts, the element's light-DOM children (the fallback) stay visible.
 
 use crate::config::Config;
+use crate::config::{contrast, parse_hex};
 use crate::content::{Content, EN_JSON};
-use crate::view::app::{App, AppProps};
+use crate::model::player::Action;
+use crate::view::app::{step_detail, AppProps};
+use crate::view::bridge::{Bridge, BridgeInner, Bridged};
 use crate::view::STYLE;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -68,11 +71,14 @@ fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// A mounted widget. Call [`Widget::destroy`] when its element leaves the page.
+/// A mounted widget: the element's JavaScript API calls these. Call [`Widget::destroy`] when the
+/// element leaves the page.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<yew::AppHandle<App>>,
+    app: Option<yew::AppHandle<Bridged>>,
     mount_point: Element,
+    bridge: Bridge,
+    content: Rc<Content>,
 }
 
 #[wasm_bindgen]
@@ -84,12 +90,98 @@ impl Widget {
         }
         self.mount_point.remove();
     }
+
+    /// Goes to the next step.
+    pub fn next(&self) {
+        self.bridge.send(Action::Next);
+    }
+
+    /// Goes to the previous step.
+    pub fn previous(&self) {
+        self.bridge.send(Action::Previous);
+    }
+
+    /// Goes to a step by id (a string) or by index from 0 (a number). Returns false, and changes
+    /// nothing, for an unknown id or an index out of range.
+    #[wasm_bindgen(js_name = goTo)]
+    pub fn go_to(&self, step: JsValue) -> bool {
+        let index = if let Some(id) = step.as_string() {
+            self.content.step_index(&id)
+        } else {
+            step.as_f64()
+                .filter(|n| {
+                    n.fract() == 0.0 && *n >= 0.0 && (*n as usize) < self.content.steps.len()
+                })
+                .map(|n| n as usize)
+        };
+        match index {
+            Some(i) => {
+                self.bridge.send(Action::GoTo(i));
+                true
+            }
+            None => {
+                web_sys::console::warn_1(
+                    &format!(
+                        "kyphoplasty-explainer: goTo() takes a step id or an index from 0 to {}",
+                        self.content.steps.len().saturating_sub(1)
+                    )
+                    .into(),
+                );
+                false
+            }
+        }
+    }
+
+    /// Starts auto-advancing.
+    pub fn play(&self) {
+        self.bridge.send(Action::Play);
+    }
+
+    /// Stops auto-advancing.
+    pub fn pause(&self) {
+        self.bridge.send(Action::Pause);
+    }
+
+    /// The current step: `{ index, id, total }`.
+    pub fn current(&self) -> JsValue {
+        step_detail(&self.content, self.bridge.0.current.get())
+    }
+}
+
+/// A stylesheet for this instance's accent colour, when the browser accepts the colour.
+fn accent_sheet(accent: &str) -> Option<CssStyleSheet> {
+    let supported = web_sys::css::supports_with_value("color", accent).unwrap_or(false);
+    if !supported {
+        web_sys::console::warn_1(
+            &format!("kyphoplasty-explainer: accent=\"{accent}\" is not a colour this browser knows. Using the default colour.").into(),
+        );
+        return None;
+    }
+    // Text on the accent colour stays readable: dark text on a light accent.
+    let ink = match parse_hex(accent) {
+        Some(rgb) if contrast(rgb, [255, 255, 255]) < 4.5 => "#1b2830",
+        _ => "#ffffff",
+    };
+    let sheet = CssStyleSheet::new().ok()?;
+    sheet
+        .replace_sync(&format!(
+            ":host {{ --kx-accent: {accent}; --kx-accent-ink: {ink}; }}"
+        ))
+        .ok()?;
+    Some(sheet)
 }
 
 /// Mounts the explainer into `host`'s shadow root (attached now, or reused when the element is
 /// added again). Reads the element's attributes; each invalid one gives one console warning.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
+    mount_at(host, None)
+}
+
+/// Like [`mount`], but starts at step `start` (an index from 0) when given: used to keep the
+/// reader's place when an attribute changes.
+#[wasm_bindgen(js_name = mountAt)]
+pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue> {
     let content = content()?;
     let root: ShadowRoot = match host.shadow_root() {
         Some(r) => r,
@@ -98,9 +190,6 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
     while let Some(child) = root.first_child() {
         root.remove_child(&child)?;
     }
-    let sheet: JsValue = shared_sheet()?.into();
-    let sheets = js_sys::Array::of1(&sheet);
-    root.set_adopted_style_sheets(&sheets);
 
     let names = host.get_attribute_names();
     let attrs: Vec<(String, String)> = names
@@ -111,29 +200,49 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
             (n, v)
         })
         .collect();
-    let (config, warnings) = Config::from_attributes(
+    let (mut config, warnings) = Config::from_attributes(
         attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
         &content,
     );
     for w in warnings {
         web_sys::console::warn_1(&w.into());
     }
+    if let Some(i) = start {
+        config.start = (i as usize).min(content.steps.len().saturating_sub(1));
+    }
+
+    let sheets = js_sys::Array::new();
+    sheets.push(&shared_sheet()?.into());
+    if let Some(sheet) = config.accent.as_deref().and_then(accent_sheet) {
+        sheets.push(&sheet.into());
+    }
+    root.set_adopted_style_sheets(&sheets);
 
     let document = host.owner_document().ok_or("no document")?;
     let mount_point = document.create_element("div")?;
     mount_point.set_class_name("kx-root");
     root.append_child(&mount_point)?;
-    let app = yew::Renderer::<App>::with_root_and_props(
+    let bridge = Bridge(Rc::new(BridgeInner {
+        host: Some(host.clone()),
+        ..BridgeInner::default()
+    }));
+    bridge.0.current.set(config.start);
+    let app = yew::Renderer::<Bridged>::with_root_and_props(
         mount_point.clone(),
-        AppProps {
-            content,
-            config,
-            reduced_motion: prefers_reduced_motion(),
+        crate::view::bridge::BridgedProps {
+            bridge: bridge.clone(),
+            app: AppProps {
+                content: content.clone(),
+                config,
+                reduced_motion: prefers_reduced_motion(),
+            },
         },
     )
     .render();
     Ok(Widget {
         app: Some(app),
         mount_point,
+        bridge,
+        content,
     })
 }

@@ -77,11 +77,17 @@
       }, { rootMargin: "300px" })
     : null;
 
+  // Attributes the widget reads; changing one at run time re-renders it at the same step.
+  var ATTRIBUTES = ["lang", "mode", "start", "autoplay", "accent", "clinic-name", "clinic-phone"];
+
   class KyphoplastyExplainer extends HTMLElement {
+    static get observedAttributes() { return ATTRIBUTES; }
+
     connectedCallback() {
       if (nearby) nearby.observe(this);
       else start(this);
     }
+
     disconnectedCallback() {
       if (nearby) nearby.unobserve(this);
       live.delete(this);
@@ -90,6 +96,33 @@
         this._kx = null;
       }
     }
+
+    attributeChangedCallback(name, before, after) {
+      if (!this._kx || before === after || broken) return;
+      var el = this;
+      load().then(function (glue) {
+        if (!el._kx) return;
+        var at = name === "start" ? undefined : el._kx.current().index;
+        try { el._kx.destroy(); } catch (e) { /* gone */ }
+        el._kx = null;
+        try { el._kx = glue.mountAt(el, at); } catch (e) {
+          console.warn(TAG + ": could not restart after " + name + " changed. " + e);
+        }
+      });
+    }
+
+    /** Goes to the next step. */
+    next() { if (this._kx) this._kx.next(); }
+    /** Goes to the previous step. */
+    previous() { if (this._kx) this._kx.previous(); }
+    /** Goes to a step by id ("bone-cement") or index from 0; false if there is no such step. */
+    goTo(step) { return this._kx ? this._kx.goTo(step) : false; }
+    /** Starts auto-advancing. */
+    play() { if (this._kx) this._kx.play(); }
+    /** Stops auto-advancing. */
+    pause() { if (this._kx) this._kx.pause(); }
+    /** The step shown now, { index, id, total }, or null before the widget has started. */
+    get currentStep() { return this._kx ? this._kx.current() : null; }
   }
   window.customElements.define(TAG, KyphoplastyExplainer);
 })();

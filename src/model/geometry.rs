@@ -34,6 +34,9 @@ impl Pt {
     }
 }
 
+/// Spine levels drawn, top to bottom (the middle one is the fractured vertebra).
+pub const LEVELS: [&str; 3] = ["T12", "L1", "L2"];
+
 /// Width and height of the view box.
 pub const VIEW: (f32, f32) = (272.0, 240.0);
 /// Front (anterior) wall of every vertebral body.

@@ -1,6 +1,7 @@
 //! The widget's root component: player state, keyboard, the frame loop and the layout.
 
 use super::axial::Axial;
+use super::bridge::Bridge;
 use super::controls::Controls;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
@@ -69,6 +70,48 @@ pub fn timings(content: &Content) -> Vec<StepTiming> {
             }
         })
         .collect()
+}
+
+/// `{ index, id, total }` for a step: the detail of `stepchange` and `complete` events.
+pub fn step_detail(content: &Content, index: usize) -> JsValue {
+    let detail = js_sys::Object::new();
+    let id = content.steps.get(index).map_or("", |s| s.id.as_str());
+    let _ = js_sys::Reflect::set(&detail, &"index".into(), &(index as u32).into());
+    let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.into());
+    let _ = js_sys::Reflect::set(
+        &detail,
+        &"total".into(),
+        &(content.steps.len() as u32).into(),
+    );
+    detail.into()
+}
+
+/// The clinic's call to action (last step), when the page gave a clinic name or phone number.
+fn call_to_action(content: &Content, config: &Config) -> Html {
+    let ui = &content.ui;
+    let clinic = config.clinic_name.clone();
+    let body = match (&config.clinic_phone, &clinic) {
+        (Some(phone), _) => {
+            let who = clinic.unwrap_or_else(|| ui.cta_office.clone());
+            let tel: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            let text = ui.cta_call.replace("{clinic}", &who);
+            let (before, after) = text.split_once("{phone}").unwrap_or((&text, ""));
+            html! {
+                <p>{ before.to_string() }<a class="kx-tel" href={format!("tel:{tel}")}>{ phone.clone() }</a>{ after.to_string() }</p>
+            }
+        }
+        (None, Some(name)) => html! { <p>{ ui.cta_talk.replace("{clinic}", name) }</p> },
+        (None, None) => return Html::default(),
+    };
+    html! {
+        <aside class="kx-cta" aria-label={ui.cta_title.clone()}>
+            <p class="kx-cta-title">{ &ui.cta_title }</p>
+            { body }
+        </aside>
+    }
 }
 
 /// The explainer.
@@ -151,6 +194,50 @@ pub fn app(props: &AppProps) -> Html {
                     obs.disconnect();
                 }
                 drop(listener);
+            }
+        });
+    }
+
+    // The page's side: the element's JS API sends actions in; DOM events go out.
+    let bridge = use_context::<Bridge>();
+    {
+        let bridge = bridge.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(b) = &bridge {
+                *b.0.dispatch.borrow_mut() = Some(Callback::from(move |a| dispatcher.dispatch(a)));
+            }
+            move || {
+                if let Some(b) = bridge {
+                    b.0.dispatch.borrow_mut().take();
+                }
+            }
+        });
+    }
+    {
+        let bridge = bridge.clone();
+        let content = content.clone();
+        let step = state.player.step;
+        let first = use_mut_ref(|| true);
+        use_effect_with(step, move |&step| {
+            if let Some(b) = &bridge {
+                b.0.current.set(step);
+                if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                    b.emit("stepchange", &step_detail(&content, step));
+                }
+            }
+        });
+    }
+    {
+        let bridge = bridge.clone();
+        let content = content.clone();
+        let done = state.player.is_last() && state.player.progress >= 1.0;
+        use_effect_with(done, move |&done| {
+            if let (true, Some(b)) = (done, &bridge) {
+                b.emit(
+                    "complete",
+                    &step_detail(&content, content.steps.len().saturating_sub(1)),
+                );
             }
         });
     }
@@ -268,6 +355,9 @@ pub fn app(props: &AppProps) -> Html {
                     { for step.narration.iter().map(|p| html! { <p class="kx-narration">{ p }</p> }) }
                 </div>
             </div>
+            if player.is_last() {
+                { call_to_action(&content, &props.config) }
+            }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
                       valuetext={live.clone()} onseek={dispatch.reform(Action::Seek)} />
             <Controls ui={ui.clone()} playing={player.playing} is_first={step_index == 0}

@@ -115,8 +115,15 @@ fn disc(top: f32) -> Html {
     }
 }
 
+/// The spine level's name (e.g. "L1") in the lower back corner of a body whose bottom is `bottom`.
+fn level(bottom: f32, name: &str) -> Html {
+    html! {
+        <text class="level-text halo" x={f(g::BODY_BACK - 4.0)} y={f(bottom - 4.0)} text-anchor="end">{ name.to_string() }</text>
+    }
+}
+
 /// A healthy vertebra (body and back parts) whose body top is at `top`.
-fn vertebra(top: f32, id: &str) -> Html {
+fn vertebra(top: f32, id: &str, name: &str) -> Html {
     let d = body_path(top, top, top + g::BODY_HEIGHT);
     html! {
         <g class="vertebra">
@@ -124,6 +131,7 @@ fn vertebra(top: f32, id: &str) -> Html {
             <path class="body-fill" d={d.clone()} fill="url(#k-spongy)" />
             <path class="body-shade" d={d.clone()} fill="url(#k-shade)" />
             <path class="cortex" d={d} fill="none" />
+            { level(top + g::BODY_HEIGHT, name) }
         </g>
     }
 }
@@ -228,7 +236,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
             // Lower vertebra, disc below the fracture.
             { disc(g::MID_BOTTOM) }
-            { vertebra(lower_top, "lower") }
+            { vertebra(lower_top, "lower", g::LEVELS[2]) }
             { disc(lower_top + g::BODY_HEIGHT) }
 
             // The fractured middle vertebra.
@@ -257,6 +265,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 </g>
                 <path class="body-shade" d={mid_body.clone()} fill="url(#k-shade)" />
                 <path class="cortex" d={mid_body} fill="none" />
+                { level(g::MID_BOTTOM, g::LEVELS[1]) }
                 <circle class="pain" cx={f(g::BODY_FRONT + 16.0)} cy={f(front_top + 14.0)} r="34"
                         fill="url(#k-pain)" opacity={f(s.pain)} />
             </g>
@@ -264,7 +273,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             // Upper vertebra and the disc under it tip forward with the wedge.
             <g class="above" transform={tilt_transform}>
                 { disc(top_mid - g::DISC_HEIGHT) }
-                { vertebra(upper_top, "upper") }
+                { vertebra(upper_top, "upper", g::LEVELS[0]) }
                 { disc(upper_top - g::DISC_HEIGHT) }
             </g>
 

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod axial;
+pub mod bridge;
 pub mod controls;
 pub mod diagram;
 pub mod disclaimer;
