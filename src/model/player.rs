@@ -193,6 +193,10 @@ impl Player {
         let timing = self.timings[self.step];
         if self.progress < 1.0 {
             self.progress = (self.progress + ms / timing.animate_ms.max(1.0)).min(1.0);
+            // Playback ends with the last step's animation (no further frame will come).
+            if self.progress >= 1.0 && self.is_last() {
+                self.playing = false;
+            }
             return;
         }
         if !self.playing {
@@ -302,8 +306,11 @@ mod tests {
         assert_eq!(p.step, 0);
         p = p.reduce(Action::Tick(300.0));
         assert_eq!((p.step, p.progress), (1, 0.0));
-        p = p.reduce(Action::Tick(1000.0)).reduce(Action::Tick(1.0));
-        assert!(!p.playing, "playback stops on the last step");
+        p = p.reduce(Action::Tick(1000.0));
+        assert!(
+            !p.playing,
+            "playback stops as the last step's animation ends, in the same tick"
+        );
         assert!(!p.is_moving());
     }
 

@@ -274,20 +274,25 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let playing = player.playing;
         Callback::from(move |e: KeyboardEvent| {
+            // The real origin of the key (the event may be retargeted at the shadow host).
             let target_tag = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .composed_path()
+                .get(0)
+                .dyn_into::<web_sys::Element>()
+                .ok()
                 .map(|el| el.tag_name().to_ascii_lowercase())
                 .unwrap_or_default();
             let in_control = matches!(
                 target_tag.as_str(),
                 "button" | "input" | "select" | "textarea" | "a"
             );
+            // The slider handles its own arrow, Home and End keys (fine scrubbing).
+            let in_slider = target_tag == "input";
             let action = match e.key().as_str() {
-                "ArrowLeft" => Some(Action::Previous),
-                "ArrowRight" => Some(Action::Next),
-                "Home" => Some(Action::GoTo(0)),
-                "End" => Some(Action::GoTo(usize::MAX)),
+                "ArrowLeft" if !in_slider => Some(Action::Previous),
+                "ArrowRight" if !in_slider => Some(Action::Next),
+                "Home" if !in_slider => Some(Action::GoTo(0)),
+                "End" if !in_slider => Some(Action::GoTo(usize::MAX)),
                 " " | "Spacebar" if !in_control => {
                     Some(if playing { Action::Pause } else { Action::Play })
                 }

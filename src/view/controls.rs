@@ -44,12 +44,13 @@ pub fn controls(p: &ControlsProps) -> Html {
                     <span>{ play_label }</span>
                 </button>
             }
-            <button type="button" class="kx-btn" disabled={p.is_first} onclick={act(Action::Previous)}>
+            // aria-disabled, not disabled: a disabled button would drop keyboard focus to the page.
+            <button type="button" class="kx-btn" aria-disabled={p.is_first.to_string()} onclick={act(Action::Previous)}>
                 <span class="kx-icon" aria-hidden="true">{ "\u{2190}" }</span>
                 <span>{ &p.ui.previous }</span>
             </button>
             <span class="kx-count-pill" aria-hidden="true">{ p.count.clone() }</span>
-            <button type="button" class="kx-btn kx-primary" disabled={p.is_last} onclick={act(Action::Next)}>
+            <button type="button" class="kx-btn kx-primary" aria-disabled={p.is_last.to_string()} onclick={act(Action::Next)}>
                 <span>{ &p.ui.next }</span>
                 <span class="kx-icon" aria-hidden="true">{ "\u{2192}" }</span>
             </button>

@@ -319,17 +319,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 <g class="labels">
                     { label(4.0, 44.0, Pt::new(g::BODY_FRONT + 16.0, 50.0), &labels.vertebra, "start") }
                     { label(4.0, 80.0, Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0), &labels.disc, "start") }
-                    { label(4.0, 176.0, Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0), &labels.fracture, "start") }
+                    { label(4.0, 168.0, Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0), &labels.fracture, "start") }
                     { label(g::SKIN_X - 6.0, 14.0, Pt::new(g::BODY_BACK + 15.0, 24.0), &labels.nerves, "end") }
                     if needle_visible {
                         { label(g::SKIN_X - 6.0, 186.0, tip.towards(hub, 0.5), &labels.needle, "end") }
                     }
                     if balloon_visible && s.balloon_size > 0.2 {
-                        { label(4.0, 218.0, Pt::new(balloon.c.x - 4.0, balloon.c.y + balloon.ry * 0.7), &labels.balloon, "start") }
+                        { label(4.0, 206.0, Pt::new(balloon.c.x - 4.0, balloon.c.y + balloon.ry * 0.7), &labels.balloon, "start") }
                     } else if s.cement > 0.2 {
-                        { label(4.0, 218.0, Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6), &labels.cement, "start") }
+                        { label(4.0, 206.0, Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6), &labels.cement, "start") }
                     } else if s.cavity > 0.5 {
-                        { label(4.0, 218.0, Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6), &labels.cavity, "start") }
+                        { label(4.0, 206.0, Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6), &labels.cavity, "start") }
                     }
                     if s.bandage > 0.5 {
                         { label(g::SKIN_X - 6.0, entry.y - 24.0, Pt::new(g::SKIN_X + 2.0, entry.y - 10.0), &labels.bandage, "end") }
