@@ -3,7 +3,7 @@
 //! Unknown or invalid values never stop the widget: each gives one warning that names the
 //! attribute and the accepted values, and the default is used instead.
 
-use crate::content::Content;
+use crate::content::{language_tags, match_language, Content};
 
 /// Who the widget speaks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -24,6 +24,8 @@ pub struct Config {
     pub start: usize,
     /// Start playing at once (ignored with reduced motion).
     pub autoplay: bool,
+    /// The language asked for by the `lang` attribute, when it is built in.
+    pub lang: Option<String>,
     /// The clinic's accent colour (a CSS colour), for buttons and highlights.
     pub accent: Option<String>,
     /// The clinic's name, shown in the call to action on the last step.
@@ -31,9 +33,6 @@ pub struct Config {
     /// The clinic's phone number, shown (and linked) in the call to action.
     pub clinic_phone: Option<String>,
 }
-
-/// Languages with a content file built in.
-pub const LANGUAGES: [&str; 1] = ["en"];
 
 /// True for a colour the widget accepts: `#rgb`, `#rrggbb`, `rgb(...)`, `hsl(...)` or a CSS colour
 /// keyword (letters only). The browser confirms it before use.
@@ -138,11 +137,12 @@ impl Config {
                     }
                 }
                 "lang" => {
-                    let base = value.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-                    if !value.is_empty() && !LANGUAGES.contains(&base.as_str()) {
+                    if let Some(tag) = match_language(value) {
+                        config.lang = Some(tag.to_string());
+                    } else if !value.is_empty() {
                         warnings.push(format!(
-                            "kyphoplasty-explainer: lang=\"{value}\" is not available; use one of: {}. Using \"en\".",
-                            LANGUAGES.join(", ")
+                            "kyphoplasty-explainer: lang=\"{value}\" is not available; use one of: {}. Using the page's language.",
+                            language_tags().join(", ")
                         ));
                     }
                 }
@@ -228,6 +228,7 @@ mod tests {
             &c,
         );
         assert!(w.is_empty(), "{w:?}");
+        assert_eq!(cfg.lang.as_deref(), Some("en"));
         assert_eq!(cfg.accent.as_deref(), Some("#0a5"));
         assert_eq!(cfg.clinic_name.as_deref(), Some("Riverside Spine"));
         assert_eq!(cfg.clinic_phone.as_deref(), Some("+1 (555) 010-0199"));

@@ -9,8 +9,34 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The English content, built into the widget.
+/// The English content, built into the widget (the fallback language).
 pub const EN_JSON: &str = include_str!("../content/en.json");
+
+mod languages {
+    include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+}
+pub use languages::BUILT_IN;
+
+/// The tags of the built-in languages, English first.
+pub fn language_tags() -> Vec<&'static str> {
+    BUILT_IN.iter().map(|(tag, _)| *tag).collect()
+}
+
+/// The built-in language that best matches a BCP 47 tag ("es-MX" matches "es"), if any.
+pub fn match_language(tag: &str) -> Option<&'static str> {
+    let tag = tag.trim().to_ascii_lowercase();
+    let base = tag.split(['-', '_']).next().unwrap_or("");
+    BUILT_IN
+        .iter()
+        .map(|(t, _)| *t)
+        .find(|t| *t == tag)
+        .or_else(|| BUILT_IN.iter().map(|(t, _)| *t).find(|t| *t == base))
+}
+
+/// The JSON of a built-in language.
+pub fn built_in(tag: &str) -> Option<&'static str> {
+    BUILT_IN.iter().find(|(t, _)| *t == tag).map(|(_, j)| *j)
+}
 
 /// Words for the controls and the frame around the diagram.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -523,6 +549,33 @@ mod tests {
             "field \"disclaimer\": is empty",
         ] {
             assert!(errs.contains(want), "missing {want} in {errs}");
+        }
+    }
+
+    #[test]
+    fn languages_are_found_by_tag_and_every_file_is_valid() {
+        assert_eq!(language_tags()[0], "en");
+        assert_eq!(match_language("EN-gb"), Some("en"));
+        assert_eq!(match_language("xx"), None);
+        let english = english();
+        for (tag, json) in BUILT_IN {
+            let c = match Content::load(json) {
+                Ok(c) => c,
+                Err(e) => panic!("content/{tag}.json: {e}"),
+            };
+            assert_eq!(&c.lang, tag, "content/{tag}.json says lang {}", c.lang);
+            let ids: Vec<&str> = c.steps.iter().map(|s| s.id.as_str()).collect();
+            let en_ids: Vec<&str> = english.steps.iter().map(|s| s.id.as_str()).collect();
+            assert_eq!(
+                ids, en_ids,
+                "content/{tag}.json must have the same step ids as English"
+            );
+            let states: Vec<_> = c.steps.iter().map(|s| s.diagram).collect();
+            let en_states: Vec<_> = english.steps.iter().map(|s| s.diagram).collect();
+            assert_eq!(
+                states, en_states,
+                "content/{tag}.json must show the same diagrams"
+            );
         }
     }
 

@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use crate::config::{contrast, parse_hex};
-use crate::content::{Content, EN_JSON};
+use crate::content::{built_in, match_language, Content, EN_JSON};
 use crate::model::player::Action;
 use crate::view::app::{step_detail, AppProps};
 use crate::view::bridge::{Bridge, BridgeInner, Bridged};
@@ -19,7 +19,7 @@ use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, S
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    static CONTENT: RefCell<Option<Rc<Content>>> = const { RefCell::new(None) };
+    static CONTENT: RefCell<Vec<(String, Rc<Content>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs once when the module starts: reports panics to the console and to the loader, which
@@ -49,16 +49,57 @@ fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
     })
 }
 
-fn content() -> Result<Rc<Content>, JsValue> {
-    CONTENT.with(|c| {
-        if let Some(content) = c.borrow().as_ref() {
-            return Ok(content.clone());
+/// The validated content of a built-in language, parsed once per page. A language whose file does
+/// not validate falls back to English, with the problems in the console.
+fn content(tag: &str) -> Result<Rc<Content>, JsValue> {
+    if let Some(found) = CONTENT.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map(|(_, content)| content.clone())
+    }) {
+        return Ok(found);
+    }
+    let json = built_in(tag).unwrap_or(EN_JSON);
+    let loaded = match Content::load(json) {
+        Ok(c) => Rc::new(c),
+        Err(e) if tag != "en" => {
+            web_sys::console::error_1(
+                &format!("kyphoplasty-explainer: content/{tag}.json: {e}").into(),
+            );
+            return content("en");
         }
-        let content =
-            Rc::new(Content::load(EN_JSON).map_err(|e| JsValue::from_str(&e.to_string()))?);
-        *c.borrow_mut() = Some(content.clone());
-        Ok(content)
-    })
+        Err(e) => return Err(JsValue::from_str(&e.to_string())),
+    };
+    CONTENT.with(|c| c.borrow_mut().push((tag.to_string(), loaded.clone())));
+    Ok(loaded)
+}
+
+/// The language to show: the `lang` attribute, else the page's language, else the browser's,
+/// else English.
+fn pick_language(asked: Option<&str>, host: &HtmlElement) -> &'static str {
+    if let Some(tag) = asked.and_then(match_language) {
+        return tag;
+    }
+    let page = host
+        .owner_document()
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    if let Some(tag) = page.as_deref().and_then(match_language) {
+        return tag;
+    }
+    let browser = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    browser
+        .iter()
+        .find_map(|l| match_language(l))
+        .unwrap_or("en")
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -182,7 +223,7 @@ pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
 /// reader's place when an attribute changes.
 #[wasm_bindgen(js_name = mountAt)]
 pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue> {
-    let content = content()?;
+    let english = content("en")?;
     let root: ShadowRoot = match host.shadow_root() {
         Some(r) => r,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -200,10 +241,12 @@ pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue
             (n, v)
         })
         .collect();
+    // Step ids are the same in every language, so English serves to read the attributes.
     let (mut config, warnings) = Config::from_attributes(
         attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        &content,
+        &english,
     );
+    let content = content(pick_language(config.lang.as_deref(), &host))?;
     for w in warnings {
         web_sys::console::warn_1(&w.into());
     }
@@ -245,4 +288,11 @@ pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue
         bridge,
         content,
     })
+}
+
+/// Test hook: panics inside the WebAssembly, so a test can check that every widget on the page
+/// returns to its fallback content. Nothing in the widget calls it.
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("panic requested by a test");
 }
