@@ -10,7 +10,8 @@ import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
-export const DIST = join(ROOT, "dist");
+/** The build under test: dist/, or another folder named by KX_DIST (parallel work, benchmarks). */
+export const DIST = process.env.KX_DIST || join(ROOT, "dist");
 export const SHOTS = join(ROOT, "tests", "screenshots");
 
 /** The English content, as the widget has it (read fresh, so tests follow content edits). */
