@@ -84,6 +84,14 @@ pub struct Ui {
     pub cta_talk: String,
     /// Stands for `{clinic}` when only a phone number is given, e.g. "our office".
     pub cta_office: String,
+    /// "Read aloud" button.
+    pub read_aloud: String,
+    /// "Stop reading" button.
+    pub stop_reading: String,
+    /// Said instead when the device has no voice for the language: `{language}` required.
+    pub no_voice: String,
+    /// "Larger text" toggle.
+    pub larger_text: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -250,6 +258,9 @@ impl Content {
         if !self.ui.cta_call.contains("{phone}") {
             top("ui.cta_call", "must contain {phone}");
         }
+        if !self.ui.no_voice.contains("{language}") {
+            top("ui.no_voice", "must contain {language}");
+        }
         if !self.ui.cta_talk.contains("{clinic}") {
             top("ui.cta_talk", "must contain {clinic}");
         }
@@ -335,7 +346,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 21] {
+    fn ui_fields(&self) -> [(&'static str, &str); 25] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -359,6 +370,10 @@ impl Content {
             ("cta_call", &u.cta_call),
             ("cta_talk", &u.cta_talk),
             ("cta_office", &u.cta_office),
+            ("read_aloud", &u.read_aloud),
+            ("stop_reading", &u.stop_reading),
+            ("no_voice", &u.no_voice),
+            ("larger_text", &u.larger_text),
         ]
     }
 
@@ -402,6 +417,25 @@ impl Content {
                 .sum()
         })
     }
+}
+
+/// Splits a paragraph into sentences (after `.`, `!` or `?` followed by a space), keeping each
+/// sentence's punctuation; the pieces, joined with single spaces, give the paragraph back.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let ends = matches!(c, '.' | '!' | '?') && bytes.get(i + 1) == Some(&b' ');
+        if ends {
+            out.push(text[start..=i].trim());
+            start = i + 2;
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
 }
 
 /// The kebab-case name of a diagram state, as written in content files.
@@ -576,6 +610,24 @@ mod tests {
                 states, en_states,
                 "content/{tag}.json must show the same diagrams"
             );
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_into_sentences() {
+        assert_eq!(
+            sentences("Call 911. Is it 101 °F? Yes! The X-ray shows it"),
+            vec!["Call 911.", "Is it 101 °F?", "Yes!", "The X-ray shows it"]
+        );
+        assert_eq!(sentences("One."), vec!["One."]);
+        assert!(sentences("").is_empty());
+        for (tag, json) in BUILT_IN {
+            let Ok(c) = Content::load(json) else { continue };
+            for step in &c.steps {
+                for p in &step.narration {
+                    assert_eq!(sentences(p).join(" "), p.trim(), "{tag} {}", step.id);
+                }
+            }
         }
     }
 

@@ -20,6 +20,10 @@ pub enum Action {
     Pause,
     /// Time passed: this many milliseconds.
     Tick(f32),
+    /// Read-aloud was turned on (true) or off: while on, playback waits for the narration.
+    ReadAloud(bool),
+    /// The narration of the current step finished being read aloud.
+    NarrationEnded,
 }
 
 /// How long the picture takes to glide from where it was to a newly chosen step's start.
@@ -53,6 +57,8 @@ pub struct Player {
     pub blend: f32,
     /// The reader placed the picture with the timeline slider: it stays there until the next action.
     pub held: bool,
+    /// Read-aloud is on: while playing, a step advances when its narration ends, not on a timer.
+    pub wait_for_narration: bool,
     /// Timing of every step; its length is the number of steps.
     pub timings: Vec<StepTiming>,
 }
@@ -78,6 +84,7 @@ impl Player {
             from: 0.0,
             blend: 1.0,
             held: false,
+            wait_for_narration: false,
         };
         p.enter(start, 0.0);
         p.blend = 1.0;
@@ -102,8 +109,8 @@ impl Player {
     /// True while anything on screen should move: the step animates, or playback waits to advance.
     /// The view requests animation frames only while this is true.
     pub fn is_moving(&self) -> bool {
-        self.blend < 1.0
-            || (!self.held && (self.progress < 1.0 || (self.playing && !self.is_last())))
+        let waiting_on_timer = self.playing && !self.is_last() && !self.wait_for_narration;
+        self.blend < 1.0 || (!self.held && (self.progress < 1.0 || waiting_on_timer))
     }
 
     /// The position on the whole timeline: step index plus progress.
@@ -175,6 +182,16 @@ impl Player {
             }
             Action::Pause => self.playing = false,
             Action::Tick(ms) => self.tick(ms),
+            Action::ReadAloud(on) => self.wait_for_narration = on,
+            Action::NarrationEnded => {
+                if self.playing && self.wait_for_narration {
+                    if self.is_last() {
+                        self.playing = false;
+                    } else {
+                        self.enter(self.step + 1, 0.0);
+                    }
+                }
+            }
         }
         self
     }
@@ -207,7 +224,7 @@ impl Player {
             return;
         }
         self.dwelt_ms += ms;
-        if self.dwelt_ms >= timing.dwell_ms {
+        if self.dwelt_ms >= timing.dwell_ms && !self.wait_for_narration {
             self.enter(self.step + 1, 0.0);
         }
     }
@@ -369,6 +386,35 @@ mod tests {
         let p = p.reduce(Action::Seek(0.5)).reduce(Action::Next);
         assert!(!p.held);
         assert!(p.is_moving());
+    }
+
+    #[test]
+    fn with_read_aloud_playback_waits_for_the_narration() {
+        let mut p = player(3)
+            .reduce(Action::ReadAloud(true))
+            .reduce(Action::Play);
+        p = p.reduce(Action::Tick(1000.0));
+        assert_eq!(p.progress, 1.0);
+        assert!(!p.is_moving(), "no frames while waiting for the voice");
+        p = p.reduce(Action::Tick(60_000.0));
+        assert_eq!(p.step, 0, "the timer does not advance while reading aloud");
+        p = p.reduce(Action::NarrationEnded);
+        assert_eq!((p.step, p.progress), (1, 0.0));
+        // Paused, the end of the narration does not advance.
+        p = p.reduce(Action::Pause).reduce(Action::NarrationEnded);
+        assert_eq!(p.step, 1);
+        // Off again: the timer is back.
+        p = p
+            .reduce(Action::ReadAloud(false))
+            .reduce(Action::Play)
+            .reduce(Action::Tick(1000.0))
+            .reduce(Action::Tick(600.0));
+        assert_eq!(p.step, 2);
+        p = p
+            .reduce(Action::ReadAloud(true))
+            .reduce(Action::Tick(1000.0))
+            .reduce(Action::NarrationEnded);
+        assert!(!p.playing, "the last narration ends playback");
     }
 
     #[test]

@@ -7,9 +7,10 @@ use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
 use super::frames::{FrameLoop, FrameSlot};
 use super::scrubber::Scrubber;
+use super::speech::{voice_for, Speaker};
 use super::step_list::StepList;
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{sentences, Content};
 use crate::model::easing::Easing;
 use crate::model::player::{Action, Player, StepTiming};
 use crate::model::timeline::Timeline;
@@ -111,6 +112,29 @@ fn call_to_action(content: &Content, config: &Config) -> Html {
             <p class="kx-cta-title">{ &ui.cta_title }</p>
             { body }
         </aside>
+    }
+}
+
+/// The narration, one span per sentence; the sentence being read aloud is marked.
+fn narration(paragraphs: &[String], reading: Option<usize>) -> Html {
+    let mut k = 0;
+    html! {
+        { for paragraphs.iter().map(|p| {
+            let spans: Vec<Html> = sentences(p)
+                .into_iter()
+                .map(|sent| {
+                    let here = reading == Some(k);
+                    k += 1;
+                    html! {
+                        <>
+                            <span class={classes!("kx-sentence", here.then_some("is-reading"))}>{ sent }</span>
+                            { " " }
+                        </>
+                    }
+                })
+                .collect();
+            html! { <p class="kx-narration">{ for spans }</p> }
+        }) }
     }
 }
 
@@ -242,6 +266,78 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Larger text, and read-aloud with the sentence being read.
+    let large_text = use_state(|| false);
+    let reading = use_state(|| false);
+    let sentence = use_state(|| None::<usize>);
+    let voice_note = use_state(|| false);
+    let speaker = use_mut_ref(Speaker::default);
+    {
+        let speaker = speaker.clone();
+        let content = content.clone();
+        let sentence = sentence.clone();
+        let dispatcher = state.dispatcher();
+        let step = state.player.step;
+        use_effect_with((*reading, step), move |&(on, step)| {
+            let voice = if on { voice_for(&content.lang) } else { None };
+            match (voice, content.steps.get(step)) {
+                (Some(voice), Some(s)) => {
+                    let pieces: Vec<&str> = s.narration.iter().flat_map(|p| sentences(p)).collect();
+                    let mut starts = Vec::with_capacity(pieces.len());
+                    let mut at = 0u32;
+                    for piece in &pieces {
+                        starts.push(at);
+                        at += piece.encode_utf16().count() as u32 + 1;
+                    }
+                    let text = pieces.join(" ");
+                    sentence.set(Some(0));
+                    let on_word = {
+                        let sentence = sentence.clone();
+                        Callback::from(move |i: u32| {
+                            sentence.set(Some(starts.iter().rposition(|&s| s <= i).unwrap_or(0)));
+                        })
+                    };
+                    let on_end = {
+                        let sentence = sentence.clone();
+                        Callback::from(move |()| {
+                            sentence.set(None);
+                            dispatcher.dispatch(Action::NarrationEnded);
+                        })
+                    };
+                    speaker
+                        .borrow_mut()
+                        .speak(&text, &content.lang, &voice, on_word, on_end);
+                }
+                _ => {
+                    speaker.borrow_mut().stop();
+                    sentence.set(None);
+                }
+            }
+        });
+    }
+    let toggle_reading = {
+        let reading = reading.clone();
+        let voice_note = voice_note.clone();
+        let lang = content.lang.clone();
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            if *reading {
+                reading.set(false);
+                dispatcher.dispatch(Action::ReadAloud(false));
+            } else if voice_for(&lang).is_some() {
+                voice_note.set(false);
+                reading.set(true);
+                dispatcher.dispatch(Action::ReadAloud(true));
+            } else {
+                voice_note.set(true);
+            }
+        })
+    };
+    let toggle_large = {
+        let large_text = large_text.clone();
+        Callback::from(move |_: MouseEvent| large_text.set(!*large_text))
+    };
+
     let player = &state.player;
     let step_index = player.step;
     let step = &content.steps[step_index];
@@ -319,7 +415,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <section class="kx" ref={root} role="region" aria-roledescription="carousel"
+        <section class={classes!("kx", (*large_text).then_some("is-large"))} ref={root} role="region" aria-roledescription="carousel"
                  aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
             <header class="kx-head">
                 <h2 class="kx-heading">{ &ui.heading }</h2>
@@ -357,7 +453,25 @@ pub fn app(props: &AppProps) -> Html {
                      aria-label={format!("{} / {}", step_index + 1, total)}>
                     <p class="kx-count">{ &count }</p>
                     <h3 class="kx-title">{ &step.title }</h3>
-                    { for step.narration.iter().map(|p| html! { <p class="kx-narration">{ p }</p> }) }
+                    <div class="kx-tools">
+                        <button type="button" class="kx-tool" aria-pressed={reading.to_string()} onclick={toggle_reading}>
+                            <svg class="kx-svg-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                                <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+                                <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+                            </svg>
+                            { if *reading { &ui.stop_reading } else { &ui.read_aloud } }
+                        </button>
+                        <button type="button" class="kx-tool" aria-pressed={large_text.to_string()} onclick={toggle_large}>
+                            <span class="kx-icon" aria-hidden="true">{ "A+" }</span>
+                            { &ui.larger_text }
+                        </button>
+                    </div>
+                    <p class="kx-voice-note" role="status">
+                        if *voice_note {
+                            { ui.no_voice.replace("{language}", &content.language_name) }
+                        }
+                    </p>
+                    { narration(&step.narration, *sentence) }
                 </div>
             </div>
             if player.is_last() {
