@@ -140,6 +140,18 @@ pub struct Step {
     pub diagram: DiagramState,
 }
 
+/// A word from the narration with its meaning in plain words (tap to define).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The word as the definition names it, e.g. "Bone cement".
+    pub term: String,
+    /// The forms of it to find in the narration (matched without regard to case, whole words).
+    pub forms: Vec<String>,
+    /// What it means, in plain words.
+    pub definition: String,
+}
+
 /// One language's content.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -156,6 +168,8 @@ pub struct Content {
     pub steps: Vec<Step>,
     /// The disclaimer, one paragraph per entry. Always reachable from the widget.
     pub disclaimer: Vec<String>,
+    /// Medical words explained in plain words; each is marked where it first appears in a step.
+    pub glossary: Vec<Term>,
 }
 
 /// One problem found in a content file.
@@ -274,6 +288,17 @@ impl Content {
         }
         if self.steps.is_empty() {
             top("steps", "there are no steps");
+        }
+        for (i, t) in self.glossary.iter().enumerate() {
+            if t.term.trim().is_empty() || t.definition.trim().is_empty() {
+                top(&format!("glossary[{i}]"), "needs a term and a definition");
+            }
+            if t.forms.iter().all(|f| f.trim().is_empty()) {
+                top(
+                    &format!("glossary[{i}].forms"),
+                    "needs at least one form to find",
+                );
+            }
         }
 
         let mut seen = BTreeMap::new();
@@ -434,6 +459,65 @@ pub fn sentences(text: &str) -> Vec<&str> {
     }
     if start < text.len() && !text[start..].trim().is_empty() {
         out.push(text[start..].trim());
+    }
+    out
+}
+
+/// A piece of narration: plain text, or a glossary word (with the index of its [`Term`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A glossary word as written in the text, and the index of its term.
+    Term(&'a str, usize),
+}
+
+/// Byte index of the first whole-word, case-insensitive occurrence of `needle` in `hay`.
+fn find_word(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.to_lowercase(), needle.to_lowercase());
+    if h.len() != hay.len() || n.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(rel) = h[from..].find(&n) {
+        let at = from + rel;
+        let before = h[..at].chars().next_back();
+        let after = h[at + n.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if edge(before) && edge(after) {
+            return Some(at);
+        }
+        from = at + n.len();
+    }
+    None
+}
+
+/// Splits `text` into plain pieces and glossary words. Each term is marked once: `seen` holds the
+/// terms already marked (in earlier sentences of the same step) and is updated.
+pub fn mark_terms<'a>(text: &'a str, glossary: &[Term], seen: &mut Vec<usize>) -> Vec<Piece<'a>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    loop {
+        let next = glossary
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !seen.contains(i))
+            .flat_map(|(i, t)| {
+                t.forms
+                    .iter()
+                    .filter_map(move |f| find_word(rest, f).map(|at| (at, f.len(), i)))
+            })
+            .min_by_key(|&(at, len, _)| (at, usize::MAX - len));
+        let Some((at, len, i)) = next else { break };
+        if at > 0 {
+            out.push(Piece::Text(&rest[..at]));
+        }
+        out.push(Piece::Term(&rest[at..at + len], i));
+        seen.push(i);
+        rest = &rest[at + len..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
     }
     out
 }
@@ -610,6 +694,62 @@ mod tests {
                 states, en_states,
                 "content/{tag}.json must show the same diagrams"
             );
+        }
+    }
+
+    #[test]
+    fn glossary_words_are_marked_once_per_step_as_whole_words() {
+        let g = vec![
+            Term {
+                term: "Bone cement".into(),
+                forms: vec!["bone cement".into(), "cement".into()],
+                definition: "d".into(),
+            },
+            Term {
+                term: "X-ray".into(),
+                forms: vec!["X-ray".into()],
+                definition: "d".into(),
+            },
+        ];
+        let mut seen = vec![];
+        let pieces = mark_terms(
+            "Thick bone cement shows on the x-ray. Cementing",
+            &g,
+            &mut seen,
+        );
+        assert_eq!(
+            pieces,
+            vec![
+                Piece::Text("Thick "),
+                Piece::Term("bone cement", 0),
+                Piece::Text(" shows on the "),
+                Piece::Term("x-ray", 1),
+                Piece::Text(". Cementing"),
+            ]
+        );
+        // Already marked in this step: plain text now.
+        assert_eq!(
+            mark_terms("The cement hardens.", &g, &mut seen),
+            vec![Piece::Text("The cement hardens.")]
+        );
+        // Every language's glossary finds each of its words somewhere in the narration.
+        for (tag, json) in BUILT_IN {
+            let Ok(c) = Content::load(json) else { continue };
+            assert!(!c.glossary.is_empty(), "{tag} has no glossary");
+            for (i, t) in c.glossary.iter().enumerate() {
+                let found = c.steps.iter().any(|s| {
+                    s.narration.iter().any(|p| {
+                        mark_terms(p, &c.glossary[i..=i], &mut vec![])
+                            .iter()
+                            .any(|x| matches!(x, Piece::Term(..)))
+                    })
+                });
+                assert!(
+                    found,
+                    "{tag}: glossary word {:?} is not in any narration",
+                    t.term
+                );
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use super::scrubber::Scrubber;
 use super::speech::{voice_for, Speaker};
 use super::step_list::StepList;
 use crate::config::Config;
-use crate::content::{sentences, Content};
+use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::easing::Easing;
 use crate::model::player::{Action, Player, StepTiming};
 use crate::model::timeline::Timeline;
@@ -115,26 +115,58 @@ fn call_to_action(content: &Content, config: &Config) -> Html {
     }
 }
 
-/// The narration, one span per sentence; the sentence being read aloud is marked.
-fn narration(paragraphs: &[String], reading: Option<usize>) -> Html {
+/// The narration, one span per sentence (the sentence being read aloud is marked), with each
+/// glossary word a button that shows its meaning below the text.
+fn narration(
+    paragraphs: &[String],
+    glossary: &[Term],
+    reading: Option<usize>,
+    open: Option<usize>,
+    ontoggle: &Callback<usize>,
+) -> Html {
     let mut k = 0;
-    html! {
-        { for paragraphs.iter().map(|p| {
+    let mut seen = Vec::new();
+    let paragraphs_html: Vec<Html> = paragraphs
+        .iter()
+        .map(|p| {
             let spans: Vec<Html> = sentences(p)
                 .into_iter()
                 .map(|sent| {
                     let here = reading == Some(k);
                     k += 1;
+                    let pieces: Vec<Html> = mark_terms(sent, glossary, &mut seen)
+                        .into_iter()
+                        .map(|piece| match piece {
+                            Piece::Text(t) => html! { { t } },
+                            Piece::Term(t, i) => html! {
+                                <button type="button" class="kx-term" aria-expanded={(open == Some(i)).to_string()}
+                                        aria-controls="kx-definition" onclick={ontoggle.reform(move |_: MouseEvent| i)}>
+                                    { t }
+                                </button>
+                            },
+                        })
+                        .collect();
                     html! {
                         <>
-                            <span class={classes!("kx-sentence", here.then_some("is-reading"))}>{ sent }</span>
+                            <span class={classes!("kx-sentence", here.then_some("is-reading"))}>{ for pieces }</span>
                             { " " }
                         </>
                     }
                 })
                 .collect();
             html! { <p class="kx-narration">{ for spans }</p> }
-        }) }
+        })
+        .collect();
+    let definition = open.and_then(|i| glossary.get(i));
+    html! {
+        <>
+            { for paragraphs_html }
+            <div id="kx-definition" class="kx-definition" role="status">
+                if let Some(t) = definition {
+                    <p><strong>{ format!("{}: ", t.term) }</strong>{ &t.definition }</p>
+                }
+            </div>
+        </>
     }
 }
 
@@ -333,6 +365,18 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    let open_term = use_state(|| None::<usize>);
+    {
+        // A new step closes any open definition.
+        let open_term = open_term.clone();
+        use_effect_with(state.player.step, move |_| open_term.set(None));
+    }
+    let toggle_term = {
+        let open_term = open_term.clone();
+        Callback::from(move |i: usize| {
+            open_term.set(if *open_term == Some(i) { None } else { Some(i) })
+        })
+    };
     let toggle_large = {
         let large_text = large_text.clone();
         Callback::from(move |_: MouseEvent| large_text.set(!*large_text))
@@ -471,7 +515,7 @@ pub fn app(props: &AppProps) -> Html {
                             { ui.no_voice.replace("{language}", &content.language_name) }
                         }
                     </p>
-                    { narration(&step.narration, *sentence) }
+                    { narration(&step.narration, &content.glossary, *sentence, *open_term, &toggle_term) }
                 </div>
             </div>
             if player.is_last() {

@@ -1,0 +1,65 @@
+// Words: the tap-to-define glossary and the Spanish version chosen by the lang attribute.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
+
+const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("a medical word in the narration shows its meaning when tapped, and hides it again", async () => {
+  const page = await openPage(browser, { width: 360, height: 800 });
+  try {
+    await page.goto(server.url);
+    await bringUp(page);
+    const entry = CONTENT.glossary.find((t) => t.term === "Spongy bone");
+    const word = widget(page).getByRole("button", { name: "spongy bone" });
+    assert.equal(await word.getAttribute("aria-expanded"), "false");
+    await word.click();
+    assert.equal(await word.getAttribute("aria-expanded"), "true");
+    const shown = widget(page).getByRole("status").filter({ hasText: entry.definition });
+    await shown.waitFor();
+    assert.equal((await shown.textContent()).trim(), `${entry.term}: ${entry.definition}`);
+    await word.click();
+    assert.equal(await word.getAttribute("aria-expanded"), "false");
+    assert.equal(await widget(page).getByText(entry.definition).count(), 0);
+    // Each word is marked once per step: the step's other mentions stay plain text.
+    await widget(page).getByRole("button", { name: "Next step" }).click();
+    assert.equal(await widget(page).getByRole("button", { name: "spongy bone" }).count(), 0);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('lang="es" shows the Spanish version, and an unknown lang warns and keeps the page language', async () => {
+  const page = await openPage(browser);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  try {
+    await page.goto(server.url);
+    await bringUp(page);
+    const el = page.locator("kyphoplasty-explainer").first();
+    await el.evaluate((e) => e.setAttribute("lang", "es"));
+    await widget(page).getByRole("region", { name: ES.ui.heading }).waitFor();
+    await widget(page).getByRole("heading", { name: ES.steps[0].title }).waitFor();
+    await widget(page).getByRole("button", { name: ES.ui.next }).click();
+    await widget(page).getByRole("heading", { name: ES.steps[1].title }).waitFor();
+    await el.evaluate((e) => e.setAttribute("lang", "xx"));
+    await widget(page).getByRole("region", { name: CONTENT.ui.heading }).waitFor();
+    assert.ok(
+      warnings.some((w) => w.includes('lang="xx"') && w.includes("en, es")),
+      `expected one warning naming lang="xx" and the languages, got ${JSON.stringify(warnings)}`,
+    );
+  } finally {
+    await page.context().close();
+  }
+});
