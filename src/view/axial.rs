@@ -2,6 +2,7 @@
 //! needles entering through the pedicles at an inward angle, the balloons side by side and the
 //! cement mass. Coordinates are documented in [`crate::model::axial`].
 
+use super::svg::{cement_colour, f, label};
 use crate::content::Labels;
 use crate::model::axial as a;
 use crate::model::geometry::Pt;
@@ -26,10 +27,6 @@ pub struct AxialProps {
     pub bilateral: bool,
     /// Accessible name of the picture.
     pub title: AttrValue,
-}
-
-fn f(v: f32) -> String {
-    format!("{v:.1}")
 }
 
 fn poly(points: &[Pt]) -> String {
@@ -141,12 +138,7 @@ pub fn axial(p: &AxialProps) -> Html {
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
     let (cc, crx, cry, cang) = a::cavity(s);
     let cement_y = a::cement_back_y(s);
-    let cure = s.cure.clamp(0.0, 1.0);
-    let mixc = |x: [u8; 3], y: [u8; 3]| {
-        let c = |i: usize| (x[i] as f32 + (y[i] as f32 - x[i] as f32) * cure).round() as u8;
-        format!("#{:02x}{:02x}{:02x}", c(0), c(1), c(2))
-    };
-    let cement_colour = mixc([0xb5, 0xd3, 0xdc], [0xfb, 0xfa, 0xf4]);
+    let cement_colour = cement_colour(s.cure);
     let entry = a::skin_entry();
     let sides: Vec<bool> = if p.bilateral {
         vec![false, true]
@@ -160,17 +152,8 @@ pub fn axial(p: &AxialProps) -> Html {
         format!("translate({} {}) rotate({})", f(c.x), f(c.y), f(ang))
     };
     let labels = &p.labels;
-    let label = |x: f32, y: f32, to: Pt, text: &str, anchor: &'static str| {
-        html! {
-            <g class="label">
-                <line class="leader" x1={f(x)} y1={f(y - 3.0)} x2={f(to.x)} y2={f(to.y)} />
-                <circle class="leader-dot" cx={f(to.x)} cy={f(to.y)} r="1.3" />
-                <text class="label-text" x={f(x)} y={f(y)} text-anchor={anchor}>{ text.to_string() }</text>
-            </g>
-        }
-    };
     html! {
-        <svg class="axial-diagram" viewBox={format!("0 0 {vw} {vh}")} role="img" aria-label={p.title.clone()}
+        <svg class="axial-diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img" aria-label={p.title.clone()}
              preserveAspectRatio="xMidYMid meet">
             <defs>
                 <pattern id="ka-spongy" width="10" height="11" patternUnits="userSpaceOnUse">

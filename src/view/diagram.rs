@@ -1,6 +1,7 @@
 //! The side-view diagram: three vertebrae with discs, the middle one fractured, and the
 //! instruments, drawn from a [`Scene`]. Coordinates are documented in [`crate::model::geometry`].
 
+use super::svg::{cement_colour, f, label, mix};
 use crate::content::Labels;
 use crate::model::geometry::{self as g, Pt};
 use crate::model::scene::Scene;
@@ -23,10 +24,6 @@ pub struct DiagramProps {
     pub title: AttrValue,
     /// What the picture shows, in words.
     pub description: AttrValue,
-}
-
-fn f(v: f32) -> String {
-    format!("{v:.1}")
 }
 
 /// Outline of a vertebral body: slightly waisted front wall and slightly concave endplates.
@@ -136,23 +133,6 @@ fn vertebra(top: f32, id: &str, name: &str) -> Html {
     }
 }
 
-/// Mixes two `#rrggbb` colours.
-fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> String {
-    let t = t.clamp(0.0, 1.0);
-    let c = |i: usize| (a[i] as f32 + (b[i] as f32 - a[i] as f32) * t).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", c(0), c(1), c(2))
-}
-
-fn label(x: f32, y: f32, to: Pt, text: &str, anchor: &'static str) -> Html {
-    html! {
-        <g class="label">
-            <line class="leader" x1={f(x)} y1={f(y - 3.0)} x2={f(to.x)} y2={f(to.y)} />
-            <circle class="leader-dot" cx={f(to.x)} cy={f(to.y)} r="1.3" />
-            <text class="label-text" x={f(x)} y={f(y)} text-anchor={anchor}>{ text.to_string() }</text>
-        </g>
-    }
-}
-
 /// The side-view diagram.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
@@ -178,7 +158,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
     let cavity = g::cavity(s);
     let cement_x = g::cement_front_x(s);
-    let cement_colour = mix([0xb5, 0xd3, 0xdc], [0xfb, 0xfa, 0xf4], s.cure);
+    let cement_colour = cement_colour(s.cure);
     let cement_edge = mix([0x5f, 0x8f, 0x9c], [0x9a, 0x93, 0x80], s.cure);
     let entry = g::skin_entry();
 
@@ -186,7 +166,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let show = props.show_labels;
 
     html! {
-        <svg class="diagram" viewBox={format!("0 0 {vw} {vh}")} role="img"
+        <svg class="diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img"
              aria-labelledby="k-svg-title k-svg-desc" preserveAspectRatio="xMidYMid meet">
             <title id="k-svg-title">{ props.title.clone() }</title>
             <desc id="k-svg-desc">{ props.description.clone() }</desc>

@@ -10,6 +10,7 @@ pub mod frames;
 pub mod scrubber;
 pub mod speech;
 pub mod step_list;
+pub mod svg;
 
 /// The widget's stylesheet, adopted into each shadow root.
 pub const STYLE: &str = include_str!("style.css");
