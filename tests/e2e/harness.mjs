@@ -215,3 +215,138 @@ export function shotsDir(...sub) {
   mkdirSync(d, { recursive: true });
   return d;
 }
+
+// ---- Helpers for diagram.test.mjs and storyboard.test.mjs ----
+
+/** The top-down diagram's current markup (outerHTML of svg.axial-diagram) in widget `n`. */
+export function axialMarkup(page, n = 0) {
+  return widget(page, n).locator("svg.axial-diagram").evaluate((el) => el.outerHTML);
+}
+
+/** A diagram's markup without its names (<title>, <desc>, aria-label): the drawing only. */
+export function drawingOf(markup) {
+  return markup
+    .replace(/<title[^>]*>[\s\S]*?<\/title>/g, "")
+    .replace(/<desc[^>]*>[\s\S]*?<\/desc>/g, "")
+    .replace(/ aria-label="[^"]*"/g, "");
+}
+
+/**
+ * Counts calls to requestAnimationFrame from page start (an init script wrapping the function
+ * the wasm glue looks up on window at each call). Call before `page.goto`; read with `frameCount`.
+ *
+ * It also hands out small frame ids, as a browser does. Playwright's fake clock numbers frames
+ * from 10^12, which does not fit the i32 that web-sys gives `request_animation_frame`, so the
+ * widget's `cancel_animation_frame` would cancel nothing on the fake clock alone.
+ */
+export async function countFrames(page) {
+  await page.addInitScript(() => {
+    const raf = window.requestAnimationFrame.bind(window);
+    const caf = window.cancelAnimationFrame.bind(window);
+    const ids = new Map();
+    let last = 0;
+    window.__kxFrames = 0;
+    window.requestAnimationFrame = (cb) => {
+      window.__kxFrames++;
+      const id = ++last;
+      ids.set(id, raf((t) => {
+        ids.delete(id);
+        cb(t);
+      }));
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => {
+      if (ids.has(id)) caf(ids.get(id));
+      ids.delete(id);
+    };
+  });
+}
+
+/** requestAnimationFrame calls counted so far (see `countFrames`). */
+export function frameCount(page) {
+  return page.evaluate(() => window.__kxFrames);
+}
+
+/**
+ * Hides (`hidden` true) or shows the page's tab, so that `document.hidden` is true and a
+ * `visibilitychange` event fires. The real way is tried first: another page of the same context
+ * brought to the front. Headless Chromium keeps every page "visible" whatever is in front (also
+ * with a minimized window, a second target in the same window or a frozen lifecycle state), so
+ * when that does not hide the page, `document.hidden` / `document.visibilityState` are
+ * overridden on the document and `visibilitychange` is dispatched, as the browser would.
+ * Returns "real" or "emulated"; throws unless `document.visibilityState` then reads as wanted.
+ */
+export async function setPageHidden(page, hidden) {
+  const state = () => page.evaluate(() => document.visibilityState);
+  let how = "real";
+  if (hidden) {
+    const other = await page.context().newPage();
+    await other.bringToFront();
+    page.__kxCover = other;
+    if ((await state()) !== "hidden") {
+      how = "emulated";
+      await page.evaluate(() => {
+        Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+        Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
+        document.dispatchEvent(new Event("visibilitychange"));
+      });
+    }
+  } else {
+    const emulated = await page.evaluate(() => Object.getOwnPropertyDescriptor(document, "hidden") !== undefined);
+    await page.__kxCover?.close();
+    page.__kxCover = undefined;
+    await page.bringToFront();
+    if (emulated) {
+      how = "emulated";
+      await page.evaluate(() => {
+        delete document.visibilityState;
+        delete document.hidden;
+        document.dispatchEvent(new Event("visibilitychange"));
+      });
+    }
+  }
+  const want = hidden ? "hidden" : "visible";
+  const got = await state();
+  if (got !== want) throw new Error(`document.visibilityState is ${got}, wanted ${want}`);
+  return how;
+}
+
+/** "BalloonPlaced" -> "balloon-placed" (the content files' names of diagram states). */
+function kebab(name) {
+  return name.replace(/[A-Z]/g, (c, i) => (i ? "-" : "") + c.toLowerCase());
+}
+
+/**
+ * Each step's animation, read from src/model/timeline.rs (so tests follow edits there):
+ * [{ id, title, state, durationMs, end, still }] in step order. `end` names the keyframe's end
+ * scene; `still` is true when a step ends on the same scene it starts from (its picture does
+ * not move, e.g. recovery and risks).
+ */
+export function stepAnimations() {
+  const src = readFileSync(join(ROOT, "src", "model", "timeline.rs"), "utf8");
+  const body = src.slice(src.indexOf("pub fn keyframe(self)"));
+  const byState = new Map();
+  const arm = /((?:DiagramState::\w+\s*\|?\s*)+)=>\s*Keyframe\s*\{([\s\S]*?)duration_ms:\s*([\d.]+)/g;
+  for (const m of body.matchAll(arm)) {
+    const end = /end:\s*(\w+)/.exec(m[2])?.[1];
+    for (const s of m[1].matchAll(/DiagramState::(\w+)/g)) {
+      byState.set(kebab(s[1]), { durationMs: Number(m[3]), end });
+    }
+  }
+  let previousEnd = "HEALTHY";
+  return CONTENT.steps.map((s) => {
+    const k = byState.get(s.diagram);
+    if (!k) throw new Error(`no keyframe for diagram state ${s.diagram} in timeline.rs`);
+    const still = k.end === previousEnd;
+    previousEnd = k.end;
+    return { id: s.id, title: s.title, state: s.diagram, durationMs: k.durationMs, end: k.end, still };
+  });
+}
+
+/** The glide to a newly chosen step (TWEEN_MS in src/model/player.rs), in milliseconds. */
+export function glideMs() {
+  const src = readFileSync(join(ROOT, "src", "model", "player.rs"), "utf8");
+  const m = /pub const TWEEN_MS:\s*f32\s*=\s*([\d.]+)/.exec(src);
+  if (!m) throw new Error("TWEEN_MS not found in src/model/player.rs");
+  return Number(m[1]);
+}
