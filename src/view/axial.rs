@@ -222,7 +222,7 @@ pub fn axial(p: &AxialProps) -> Html {
 
             <g class="orientation">
                 <text class="orient-text halo" x={f(vw / 2.0)} y="14" text-anchor="middle">{ format!("\u{2191} {}", p.front) }</text>
-                <text class="orient-text halo" x={f(vw / 2.0)} y={f(vh - 2.0)} text-anchor="middle">{ format!("{} \u{2193}", p.back) }</text>
+                <text class="orient-text halo" x={f(vw / 2.0)} y={f(a::SKIN_Y - 6.0)} text-anchor="middle">{ format!("{} \u{2193}", p.back) }</text>
             </g>
             if p.show_labels {
                 <g class="labels">

@@ -149,7 +149,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
     // Needle: tip, direction back to the handle.
     let u = g::needle_axis();
     let tip = g::needle_tip(s.needle);
-    let shaft_len = 150.0;
+    // The handle stays outside the skin: the shaft is as long as the path from skin to target.
+    let shaft_len = g::skin_entry().dist(g::needle_target()) + 6.0;
     let hub = Pt::new(tip.x - u.x * shaft_len, tip.y - u.y * shaft_len);
     let angle = u.y.atan2(u.x).to_degrees();
     let needle_visible = s.needle > 0.001;
@@ -159,7 +160,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let cavity = g::cavity(s);
     let cement_x = g::cement_front_x(s);
     let cement_colour = cement_colour(s.cure);
-    let cement_edge = mix([0x5f, 0x8f, 0x9c], [0x9a, 0x93, 0x80], s.cure);
+    let cement_edge = mix([0x5f, 0x8f, 0x9c], [0x7d, 0x75, 0x63], s.cure);
     let entry = g::skin_entry();
 
     let labels = &props.labels;
@@ -208,7 +209,13 @@ pub fn diagram(props: &DiagramProps) -> Html {
             // Spinal canal: the cord (or nerve roots), behind the bodies.
             // The part above the fracture tips forward with the vertebra above.
             <rect class="dura" x={f(g::BODY_BACK + 3.0)} y={f(top_mid - 14.0)} width="24" height={f(vh)} rx="8" />
-            <rect class="cord" x={f(g::BODY_BACK + 8.0)} y={f(top_mid - 14.0)} width="14" height={f(vh)} rx="7" />
+            // In adults the cord ends near the L1-L2 disc; below it run the nerve roots.
+            <path class="cord" d={format!("M{x0} {t} L{x1} {t} L{x1} {c} Q{xm} {e} {x0} {c} Z",
+                x0 = f(g::BODY_BACK + 8.0), x1 = f(g::BODY_BACK + 22.0), xm = f(g::BODY_BACK + 15.0),
+                t = f(top_mid - 14.0), c = f(g::MID_BOTTOM - 6.0), e = f(g::MID_BOTTOM + 12.0))} />
+            { for [10.5, 13.5, 16.5, 19.5].iter().map(|dx| html! {
+                <line class="cauda" x1={f(g::BODY_BACK + dx)} y1={f(g::MID_BOTTOM)} x2={f(g::BODY_BACK + dx)} y2={f(vh)} />
+            }) }
             <g transform={tilt_transform.clone()}>
                 <rect class="dura" x={f(g::BODY_BACK + 3.0)} y="-40" width="24" height={f(top_mid + 46.0)} rx="8" />
                 <rect class="cord" x={f(g::BODY_BACK + 8.0)} y="-40" width="14" height={f(top_mid + 46.0)} rx="7" />
@@ -280,8 +287,18 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 <g class="needle">
                     <line class="needle-shaft" x1={f(tip.x)} y1={f(tip.y)} x2={f(hub.x)} y2={f(hub.y)} />
                     <line class="needle-bore" x1={f(tip.x - u.x * 3.0)} y1={f(tip.y - u.y * 3.0)} x2={f(hub.x)} y2={f(hub.y)} />
-                    <rect class="needle-handle" fill="url(#k-metal)" x={f(hub.x - 2.0)} y={f(hub.y - 7.0)} width="16" height="14" rx="3"
+                    <rect class="needle-handle" fill="url(#k-metal)" x={f(hub.x - 16.0)} y={f(hub.y - 7.0)} width="16" height="14" rx="3"
                           transform={format!("rotate({} {} {})", f(angle), f(hub.x), f(hub.y))} />
+                </g>
+            }
+
+            // Numbing the skin (getting ready): a fine needle and syringe at the entry point.
+            if s.prep > 0.01 && !needle_visible && s.bandage < 0.01 {
+                <g class="numbing" opacity={f((s.prep * 2.0).min(1.0))}
+                   transform={format!("rotate({} {} {})", f(angle), f(entry.x), f(entry.y))}>
+                    <ellipse class="wheal" cx={f(entry.x + 6.0)} cy={f(entry.y)} rx="7" ry="4" />
+                    <line class="fine-needle" x1={f(entry.x + 8.0)} y1={f(entry.y)} x2={f(entry.x - 2.0)} y2={f(entry.y)} />
+                    <rect class="syringe" x={f(entry.x - 22.0)} y={f(entry.y - 3.5)} width="20" height="7" rx="1.5" />
                 </g>
             }
 
@@ -300,7 +317,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     { label(4.0, 44.0, Pt::new(g::BODY_FRONT + 16.0, 50.0), &labels.vertebra, "start") }
                     { label(4.0, 80.0, Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0), &labels.disc, "start") }
                     { label(4.0, 168.0, Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0), &labels.fracture, "start") }
-                    { label(g::SKIN_X - 6.0, 14.0, Pt::new(g::BODY_BACK + 15.0, 24.0), &labels.nerves, "end") }
+                    { label(g::SKIN_X - 6.0, 14.0, Pt::new(g::BODY_BACK + 15.0, top_mid - 9.0), &labels.nerves, "end") }
                     if needle_visible {
                         { label(g::SKIN_X - 6.0, 186.0, tip.towards(hub, 0.5), &labels.needle, "end") }
                     }

@@ -37,7 +37,7 @@ pub fn label(x: f32, y: f32, to: Pt, text: &str, anchor: &'static str) -> Html {
     }
 }
 
-/// The colour of bone cement as it hardens: bluish grey while doughy, then near white.
+/// The colour of bone cement as it hardens: bluish grey while doughy, then a solid pale grey.
 pub fn cement_colour(cure: f32) -> String {
-    mix([0xb5, 0xd3, 0xdc], [0xfb, 0xfa, 0xf4], cure)
+    mix([0xb5, 0xd3, 0xdc], [0xe6, 0xe2, 0xd4], cure)
 }
