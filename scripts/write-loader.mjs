@@ -1,7 +1,8 @@
 // Trunk post-build hook: writes embed.js (the stable-named loader) into the build, with the
-// hashed names of the wasm-bindgen glue and the .wasm and the .wasm's integrity hash.
+// hashed names of the wasm-bindgen glue and the .wasm and the .wasm's integrity hash; copies the
+// iframe page (embed.html) and the configurator (configure.html) next to it.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -34,10 +35,38 @@ if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM
 }
 writeFileSync(join(staging, "embed.js"), out);
 
+// The iframe page and the configurator, under stable names next to embed.js. The configurator's
+// list of languages is written from content/*.json (the files the widget builds in; see build.rs).
+const PAGES = ["embed.html", "frame.js", "frame.css", "configure.html", "configure.js", "configure.css"];
+for (const name of PAGES) copyFileSync(join(source, "static", name), join(staging, name));
+const contentDir = join(source, "content");
+const languages = readdirSync(contentDir)
+  .filter((f) => f.endsWith(".json"))
+  .map((f) => f.slice(0, -".json".length))
+  .sort((a, b) => (a !== "en") - (b !== "en") || a.localeCompare(b))
+  .map((tag) => {
+    const c = JSON.parse(readFileSync(join(contentDir, `${tag}.json`), "utf8"));
+    return {
+      tag,
+      name: c.language_name,
+      heading: c.ui.heading,
+      note: c.disclaimer[0],
+      steps: c.steps.map((s) => [s.id, s.title]),
+    };
+  });
+const configure = join(staging, "configure.js");
+const marked = /\/\* languages: \*\/[\s\S]*?\/\* :languages \*\//;
+const script = readFileSync(configure, "utf8");
+if (!marked.test(script)) {
+  console.error("write-loader: configure.js has no /* languages: */ ... /* :languages */ list");
+  process.exit(1);
+}
+writeFileSync(configure, script.replace(marked, () => `/* languages: */ ${JSON.stringify(languages)} /* :languages */`));
+
 // With inject_scripts off, Trunk leaves its own <link data-trunk rel="rust"> tag in the page.
 for (const page of files.filter((f) => f.endsWith(".html"))) {
   const path = join(staging, page);
   const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
   writeFileSync(path, html);
 }
-console.log(`write-loader: embed.js -> ${glue}, ${wasm}`);
+console.log(`write-loader: embed.js -> ${glue}, ${wasm}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
