@@ -92,6 +92,30 @@ pub struct Ui {
     pub no_voice: String,
     /// "Larger text" toggle.
     pub larger_text: String,
+    /// Heading of the consult-mode settings for this patient.
+    pub patient_settings: String,
+    /// "Fracture severity" setting.
+    pub severity: String,
+    /// "Grade {n}" (Genant grade): `{n}` required.
+    pub grade: String,
+    /// "Balloons" setting.
+    pub balloons: String,
+    /// "One (one side)".
+    pub one_balloon: String,
+    /// "Two (both sides)".
+    pub two_balloons: String,
+    /// "Spine level" setting.
+    pub level: String,
+    /// "Wedge angle" readout.
+    pub wedge_angle: String,
+    /// "Front/back height" readout.
+    pub height_ratio: String,
+    /// "Balloon" readout (volume and pressure).
+    pub balloon_readout: String,
+    /// Note that the readout values are illustrative.
+    pub illustrative: String,
+    /// "Full screen" button.
+    pub full_screen: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -272,6 +296,9 @@ impl Content {
         if !self.ui.cta_call.contains("{phone}") {
             top("ui.cta_call", "must contain {phone}");
         }
+        if !self.ui.grade.contains("{n}") {
+            top("ui.grade", "must contain {n}");
+        }
         if !self.ui.no_voice.contains("{language}") {
             top("ui.no_voice", "must contain {language}");
         }
@@ -371,7 +398,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 25] {
+    fn ui_fields(&self) -> [(&'static str, &str); 37] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -399,6 +426,18 @@ impl Content {
             ("stop_reading", &u.stop_reading),
             ("no_voice", &u.no_voice),
             ("larger_text", &u.larger_text),
+            ("patient_settings", &u.patient_settings),
+            ("severity", &u.severity),
+            ("grade", &u.grade),
+            ("balloons", &u.balloons),
+            ("one_balloon", &u.one_balloon),
+            ("two_balloons", &u.two_balloons),
+            ("level", &u.level),
+            ("wedge_angle", &u.wedge_angle),
+            ("height_ratio", &u.height_ratio),
+            ("balloon_readout", &u.balloon_readout),
+            ("illustrative", &u.illustrative),
+            ("full_screen", &u.full_screen),
         ]
     }
 

@@ -26,7 +26,8 @@ thread_local! {
 /// returns every widget to its fallback.
 #[wasm_bindgen(start)]
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
+    // Set through Yew: its renderer replaces a hook set with `std::panic::set_hook`.
+    yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("kyphoplasty-explainer: {info}").into());
         if let (Some(w), Ok(event)) = (
             web_sys::window(),

@@ -34,9 +34,6 @@ impl Pt {
     }
 }
 
-/// Spine levels drawn, top to bottom (the middle one is the fractured vertebra).
-pub const LEVELS: [&str; 3] = ["T12", "L1", "L2"];
-
 /// Width and height of the view box.
 pub const VIEW: (f32, f32) = (272.0, 240.0);
 /// Front (anterior) wall of every vertebral body.
@@ -53,8 +50,8 @@ pub const DISC_HEIGHT: f32 = 18.0;
 pub const MID_TOP: f32 = 94.0;
 /// Bottom of the middle vertebra's body.
 pub const MID_BOTTOM: f32 = MID_TOP + BODY_HEIGHT;
-/// Share of the front height lost in the fracture (35%: a moderate, Genant grade 2 wedge).
-pub const FRONT_LOSS: f32 = 0.35;
+/// The most front height a drawn fracture may lose (a severe, Genant grade 3 wedge).
+pub const MAX_LOSS: f32 = 0.5;
 /// Where the skin is, on the back.
 pub const SKIN_X: f32 = 248.0;
 /// Centre of the pedicle of the middle vertebra, which the needle passes through.
@@ -95,7 +92,7 @@ pub fn needle_tip(depth: f32) -> Pt {
 
 /// The front height of the middle vertebra's body for this scene.
 pub fn front_height(scene: &Scene) -> f32 {
-    let lost = BODY_HEIGHT * FRONT_LOSS * scene.collapse.clamp(0.0, 1.0);
+    let lost = BODY_HEIGHT * scene.loss.clamp(0.0, MAX_LOSS) * scene.collapse.clamp(0.0, 1.0);
     BODY_HEIGHT - lost * (1.0 - scene.lift.clamp(0.0, 1.0))
 }
 
@@ -209,7 +206,8 @@ pub fn inside_middle_body(scene: &Scene, p: Pt, margin: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::timeline::{scene_at, DiagramState};
+    use crate::model::patient::Grade;
+    use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
 
     fn all_scenes() -> Vec<(DiagramState, f32, Scene)> {
         let mut out = vec![];
@@ -235,7 +233,7 @@ mod tests {
 
     #[test]
     fn height_stays_between_fractured_and_healthy() {
-        let fractured = BODY_HEIGHT * (1.0 - FRONT_LOSS);
+        let fractured = BODY_HEIGHT * (1.0 - HEALTHY.loss);
         for (s, t, scene) in all_scenes() {
             let h = front_height(&scene);
             assert!(
@@ -284,6 +282,40 @@ mod tests {
                         inside_middle_body(&scene, p, 1.0),
                         "cavity out at {s:?} {t}: {p:?}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_grade_keeps_balloon_and_cement_inside_and_steeper_grades_wedge_more() {
+        let mut last_angle = 0.0;
+        for grade in [Grade::Mild, Grade::Moderate, Grade::Severe] {
+            let fractured = Scene {
+                loss: grade.loss(),
+                ..scene_at(None, DiagramState::Fracture, 1.0)
+            };
+            let angle = wedge_angle_deg(&fractured);
+            assert!(angle > last_angle, "{grade:?}: {angle}");
+            last_angle = angle;
+            let ratio = front_height(&fractured) / BODY_HEIGHT;
+            let (lo, hi) = grade.loss_range();
+            assert!(
+                (1.0 - hi..=1.0 - lo).contains(&ratio),
+                "{grade:?}: front/back {ratio}"
+            );
+            for (_, _, scene) in all_scenes() {
+                let scene = Scene {
+                    loss: grade.loss(),
+                    ..scene
+                };
+                if scene.balloon_in > 0.0 || scene.balloon_size > 0.0 {
+                    for p in balloon(&scene).outline(48) {
+                        assert!(
+                            inside_middle_body(&scene, p, 1.0),
+                            "{grade:?}: balloon out at {p:?}"
+                        );
+                    }
                 }
             }
         }

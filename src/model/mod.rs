@@ -4,6 +4,7 @@
 pub mod axial;
 pub mod easing;
 pub mod geometry;
+pub mod patient;
 pub mod player;
 pub mod scene;
 pub mod timeline;

@@ -27,6 +27,9 @@ pub struct Scene {
     pub cure: f32,
     /// The small bandage on the skin.
     pub bandage: f32,
+    /// Share of the front height lost at full collapse: the fracture's severity (a setting of the
+    /// patient, not animated; [`Scene::blend`] keeps the first scene's value).
+    pub loss: f32,
 }
 
 /// One numeric field of a [`Scene`], so keyframes can name which parameter moves when.

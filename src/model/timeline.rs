@@ -65,6 +65,7 @@ pub const HEALTHY: Scene = Scene {
     cement: 0.0,
     cure: 0.0,
     bandage: 0.0,
+    loss: crate::model::patient::Grade::Moderate.loss(),
 };
 
 const FRACTURED: Scene = Scene {

@@ -9,9 +9,11 @@ use super::frames::{FrameLoop, FrameSlot};
 use super::scrubber::Scrubber;
 use super::speech::{voice_for, Speaker};
 use super::step_list::StepList;
-use crate::config::Config;
+use super::svg::f;
+use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::easing::Easing;
+use crate::model::patient::{is_thoracic, levels_around, readout, Grade, SPINE_LEVELS};
 use crate::model::player::{Action, Player, StepTiming};
 use crate::model::timeline::Timeline;
 use std::rc::Rc;
@@ -170,6 +172,92 @@ fn narration(
     }
 }
 
+/// A number with two decimals, written with integer formatting.
+fn two_decimals(v: f32) -> String {
+    let h = (v * 100.0).round().max(0.0) as u32;
+    format!("{}.{:02}", h / 100, h % 100)
+}
+
+/// Reads the value of the `<select>` an event came from.
+fn select_value(e: &Event) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+/// Consult mode: this patient's settings, the live readout and full screen.
+fn consult_panel(
+    ui: &crate::content::Ui,
+    scene: &crate::model::scene::Scene,
+    grade: &UseStateHandle<Grade>,
+    two: &UseStateHandle<bool>,
+    level: &UseStateHandle<String>,
+    toggle_full: &Callback<()>,
+    maximised: bool,
+) -> Html {
+    let r = readout(scene);
+    let on_grade = {
+        let grade = grade.clone();
+        Callback::from(move |e: Event| {
+            if let Some(g) = select_value(&e).parse().ok().and_then(Grade::from_number) {
+                grade.set(g);
+            }
+        })
+    };
+    let on_balloons = {
+        let two = two.clone();
+        Callback::from(move |e: Event| two.set(select_value(&e) == "2"))
+    };
+    let on_level = {
+        let level = level.clone();
+        Callback::from(move |e: Event| {
+            let v = select_value(&e);
+            if SPINE_LEVELS.contains(&v.as_str()) {
+                level.set(v);
+            }
+        })
+    };
+    let current_grade = grade.number();
+    html! {
+        <div class="kx-consult">
+            <fieldset class="kx-settings">
+                <legend>{ &ui.patient_settings }</legend>
+                <label>{ &ui.severity }
+                    <select onchange={on_grade}>
+                        { for Grade::ALL.iter().map(|g| html! {
+                            <option value={g.number().to_string()} selected={g.number() == current_grade}>
+                                { ui.grade.replace("{n}", &g.number().to_string()) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ &ui.balloons }
+                    <select onchange={on_balloons}>
+                        <option value="1" selected={!**two}>{ &ui.one_balloon }</option>
+                        <option value="2" selected={**two}>{ &ui.two_balloons }</option>
+                    </select>
+                </label>
+                <label>{ &ui.level }
+                    <select onchange={on_level}>
+                        { for SPINE_LEVELS.iter().map(|l| html! {
+                            <option value={l.to_string()} selected={**level == *l}>{ l.to_string() }</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="kx-btn" aria-pressed={maximised.to_string()}
+                        onclick={toggle_full.reform(|_: MouseEvent| ())}>{ &ui.full_screen }</button>
+            </fieldset>
+            <dl class="kx-readout">
+                <div><dt>{ &ui.wedge_angle }</dt><dd>{ format!("{}\u{B0}", f(r.wedge_deg)) }</dd></div>
+                <div><dt>{ &ui.height_ratio }</dt><dd>{ two_decimals(r.front_back) }</dd></div>
+                <div><dt>{ &ui.balloon_readout }</dt><dd>{ format!("{} mL \u{B7} {} psi", f(r.balloon_ml), f(r.pressure_psi).split('.').next().unwrap_or("0")) }</dd></div>
+            </dl>
+            <p class="kx-illustrative">{ &ui.illustrative }</p>
+        </div>
+    }
+}
+
 /// The explainer.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -278,7 +366,9 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(step, move |&step| {
             if let Some(b) = &bridge {
                 b.0.current.set(step);
-                if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if std::mem::replace(&mut *first.borrow_mut(), false) {
+                    b.emit("ready", &step_detail(&content, step));
+                } else {
                     b.emit("stepchange", &step_detail(&content, step));
                 }
             }
@@ -382,6 +472,32 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| large_text.set(!*large_text))
     };
 
+    // Consult mode: this patient's settings, and full screen.
+    let grade = use_state(Grade::default);
+    let two_balloons = use_state(|| true);
+    let level = use_state(|| "L1".to_string());
+    let maximised = use_state(|| false);
+    let toggle_full = {
+        let maximised = maximised.clone();
+        let host = bridge.as_ref().and_then(|b| b.0.host.clone());
+        Callback::from(move |()| {
+            let doc = gloo::utils::document();
+            if doc.fullscreen_element().is_some() {
+                doc.exit_fullscreen();
+                maximised.set(false);
+            } else if *maximised {
+                maximised.set(false);
+            } else {
+                // Full screen where the browser allows it; the widget also fills the window,
+                // which is all that happens where full screen is refused (some iframes, iOS).
+                if let Some(h) = &host {
+                    let _ = h.request_fullscreen();
+                }
+                maximised.set(true);
+            }
+        })
+    };
+
     let player = &state.player;
     let step_index = player.step;
     let step = &content.steps[step_index];
@@ -399,11 +515,16 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         target
     };
+    let scene = crate::model::scene::Scene {
+        loss: grade.loss(),
+        ..scene
+    };
     let count = content.step_of(step_index);
     let total = content.steps.len();
 
     let live = format!("{count}: {}", step.title);
     let ui = &content.ui;
+    let consult = props.config.mode == Mode::Consult;
 
     let dispatch = {
         let state = state.clone();
@@ -413,6 +534,8 @@ pub fn app(props: &AppProps) -> Html {
     let onkeydown = {
         let dispatch = dispatch.clone();
         let playing = player.playing;
+        let show_labels = show_labels.clone();
+        let full = toggle_full.clone();
         Callback::from(move |e: KeyboardEvent| {
             // The real origin of the key (the event may be retargeted at the shadow host).
             let target_tag = e
@@ -433,6 +556,23 @@ pub fn app(props: &AppProps) -> Html {
                 "ArrowRight" if !in_slider => Some(Action::Next),
                 "Home" if !in_slider => Some(Action::GoTo(0)),
                 "End" if !in_slider => Some(Action::GoTo(usize::MAX)),
+                // Presentation clickers send PageUp / PageDown.
+                "PageUp" => Some(Action::Previous),
+                "PageDown" => Some(Action::Next),
+                // Consult mode: number keys jump to a step (0 is the tenth), F full screen, L labels.
+                k if consult && !in_slider && k.len() == 1 && k.as_bytes()[0].is_ascii_digit() => {
+                    let n = (k.as_bytes()[0] - b'0') as usize;
+                    Some(Action::GoTo(if n == 0 { 9 } else { n - 1 }))
+                }
+                "f" | "F" if consult && !in_control => {
+                    e.prevent_default();
+                    full.emit(());
+                    None
+                }
+                "l" | "L" if consult && !in_control => {
+                    show_labels.set(!*show_labels);
+                    None
+                }
                 " " | "Spacebar" if !in_control => {
                     Some(if playing { Action::Pause } else { Action::Play })
                 }
@@ -459,7 +599,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <section class={classes!("kx", (*large_text).then_some("is-large"))} ref={root} role="region" aria-roledescription="carousel"
+        <section class={classes!("kx", (*large_text).then_some("is-large"), (*maximised).then_some("is-max"), consult.then_some("is-consult"))} ref={root} role="region" aria-roledescription="carousel"
                  aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
             <header class="kx-head">
                 <h2 class="kx-heading">{ &ui.heading }</h2>
@@ -481,12 +621,14 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="kx-views">
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
                             <Diagram scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                                     levels={levels_around(&level)}
                                      front={ui.front.clone()} back={ui.back.clone()}
                                      title={step.title.clone()} description={step.picture.clone()} />
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                         </figure>
                         <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
                             <Axial scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                                   bilateral={*two_balloons} thoracic={is_thoracic(&level)}
                                    front={ui.front.clone()} back={ui.back.clone()}
                                    title={format!("{}: {}", ui.top_view, step.title)} />
                             <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
@@ -520,6 +662,9 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             if player.is_last() {
                 { call_to_action(&content, &props.config) }
+            }
+            if consult {
+                { consult_panel(ui, &scene, &grade, &two_balloons, &level, &toggle_full, *maximised) }
             }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
                       valuetext={live.clone()} onseek={dispatch.reform(Action::Seek)} />

@@ -25,6 +25,9 @@ pub struct AxialProps {
     /// Two needles and balloons (both sides) or one.
     #[prop_or(true)]
     pub bilateral: bool,
+    /// A thoracic vertebra: rib heads beside the pedicles.
+    #[prop_or_default]
+    pub thoracic: bool,
     /// Accessible name of the picture.
     pub title: AttrValue,
 }
@@ -176,6 +179,27 @@ pub fn axial(p: &AxialProps) -> Html {
                 f(a::MID_X - 16.0), f(a::MID_X + 16.0), f(a::MID_X + 20.0), f(a::MID_X + 4.0),
                 f(a::MID_X), f(a::MID_X - 4.0), f(a::MID_X - 20.0), f(a::MID_X - 16.0))} />
             <ellipse class="cord" cx={f(a::MID_X)} cy="114" rx="10" ry="8.5" />
+
+            // Thoracic levels: a rib joins the side of the body and the tip of each transverse process.
+            if p.thoracic {
+                { for [false, true].iter().map(|&mirror| {
+                    let q = |x: f32, y: f32| pt(mirror, Pt::new(x, y));
+                    let (a0, a1, a2, a3) = (q(78.0, 84.0), q(52.0, 112.0), q(30.0, 132.0), q(2.0, 150.0));
+                    let (b0, b1, b2, b3) = (q(2.0, 162.0), q(34.0, 144.0), q(56.0, 122.0), q(82.0, 96.0));
+                    let rib = format!(
+                        "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {} Z",
+                        f(a0.x), f(a0.y), f(a1.x), f(a1.y), f(a2.x), f(a2.y), f(a3.x), f(a3.y),
+                        f(b0.x), f(b0.y), f(b1.x), f(b1.y), f(b2.x), f(b2.y), f(b3.x), f(b3.y)
+                    );
+                    let head = q(80.0, 90.0);
+                    html! {
+                        <g class="rib">
+                            <path class="bone cortex" d={rib} fill="url(#ka-bone)" />
+                            <circle class="bone cortex" cx={f(head.x)} cy={f(head.y)} r="7" fill="url(#ka-bone)" />
+                        </g>
+                    }
+                }) }
+            }
 
             // Back parts: transverse processes, laminae, joint processes, pedicles, spinous process.
             { side_bones(false) }

@@ -14,6 +14,9 @@ pub struct DiagramProps {
     pub scene: Scene,
     /// Names of the parts.
     pub labels: Labels,
+    /// The spine levels drawn, top to bottom (the middle one is treated), e.g. T12, L1, L2.
+    #[prop_or_else(|| ["T12".into(), "L1".into(), "L2".into()])]
+    pub levels: [String; 3],
     /// "Front of body" / "Back" markers.
     pub front: AttrValue,
     /// See [`DiagramProps::front`].
@@ -223,7 +226,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
             // Lower vertebra, disc below the fracture.
             { disc(g::MID_BOTTOM) }
-            { vertebra(lower_top, "lower", g::LEVELS[2]) }
+            { vertebra(lower_top, "lower", &props.levels[2]) }
             { disc(lower_top + g::BODY_HEIGHT) }
 
             // The fractured middle vertebra.
@@ -252,7 +255,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 </g>
                 <path class="body-shade" d={mid_body.clone()} fill="url(#k-shade)" />
                 <path class="cortex" d={mid_body} fill="none" />
-                { level(g::MID_BOTTOM, g::LEVELS[1]) }
+                { level(g::MID_BOTTOM, &props.levels[1]) }
                 <circle class="pain" cx={f(g::BODY_FRONT + 16.0)} cy={f(front_top + 14.0)} r="34"
                         fill="url(#k-pain)" opacity={f(s.pain)} />
             </g>
@@ -260,7 +263,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             // Upper vertebra and the disc under it tip forward with the wedge.
             <g class="above" transform={tilt_transform}>
                 { disc(top_mid - g::DISC_HEIGHT) }
-                { vertebra(upper_top, "upper", g::LEVELS[0]) }
+                { vertebra(upper_top, "upper", &props.levels[0]) }
                 { disc(upper_top - g::DISC_HEIGHT) }
             </g>
 

@@ -12,12 +12,14 @@ fn synth() -> Option<SpeechSynthesis> {
 }
 
 /// A voice for the language tag (its first part, e.g. "es" for "es-MX"), if the device has one.
+/// Only voices on the device itself: a network voice would send the narration to another host.
 pub fn voice_for(lang: &str) -> Option<SpeechSynthesisVoice> {
     let base = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
     synth()?
         .get_voices()
         .iter()
         .filter_map(|v| v.dyn_into::<SpeechSynthesisVoice>().ok())
+        .filter(|v| v.local_service())
         .find(|v| {
             v.lang()
                 .to_ascii_lowercase()

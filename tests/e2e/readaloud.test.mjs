@@ -7,7 +7,13 @@ import { serve, launch, openPage, widget, bringUp, expectLive, announcement, CON
 const STAND_IN = (voices) => `(() => {
   const spoken = [];
   window.__spoken = spoken;
-  class Voice { constructor(lang) { this.lang = lang; this.name = "Test " + lang; this.default = true; } }
+  // "xx-YY!remote" stands for a network voice (localService false).
+  class Voice {
+    constructor(spec) {
+      const [lang, kind] = spec.split("!");
+      this.lang = lang; this.name = "Test " + spec; this.default = true; this.localService = kind !== "remote";
+    }
+  }
   class Utterance {
     constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.rate = 1; this.onboundary = null; this.onend = null; }
   }
@@ -109,6 +115,17 @@ test("without a voice for the language, the widget says so", async () => {
       await note.textContent(),
       CONTENT.ui.no_voice.replace("{language}", CONTENT.language_name),
     );
+    assert.equal(await page.evaluate(() => window.__spoken.length), 0);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a network voice is never used: the narration would leave the device", async () => {
+  const page = await ready(["en-US!remote"]);
+  try {
+    await widget(page).getByRole("button", { name: "Read aloud" }).click();
+    await widget(page).getByRole("status").filter({ hasText: "Read aloud is not available" }).waitFor();
     assert.equal(await page.evaluate(() => window.__spoken.length), 0);
   } finally {
     await page.context().close();

@@ -1,0 +1,106 @@
+// Consult mode: presenter keys, this patient's settings and the live readout.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, widget, bringUp, expectLive, announcement, CONTENT } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function consultPage() {
+  const page = await openPage(browser, { width: 1280, height: 1000 });
+  await page.goto(server.url);
+  await bringUp(page);
+  await page.locator("kyphoplasty-explainer").first().evaluate((e) => e.setAttribute("mode", "consult"));
+  await widget(page).getByRole("group", { name: CONTENT.ui.patient_settings }).waitFor();
+  return page;
+}
+
+const readoutValue = async (page, name) =>
+  (await widget(page).locator("dt", { hasText: name }).locator("xpath=following-sibling::dd").textContent()).trim();
+
+test("clicker and number keys move through the steps", async () => {
+  const page = await consultPage();
+  try {
+    await widget(page).getByLabel(`${CONTENT.ui.heading}: `, { exact: false }).first().focus();
+    await page.keyboard.press("PageDown");
+    await expectLive(page, announcement(1));
+    await page.keyboard.press("PageDown");
+    await expectLive(page, announcement(2));
+    await page.keyboard.press("PageUp");
+    await expectLive(page, announcement(1));
+    await page.keyboard.press("7");
+    await expectLive(page, announcement(6));
+    await page.keyboard.press("0");
+    await expectLive(page, announcement(9));
+    await page.keyboard.press("1");
+    await expectLive(page, announcement(0));
+    // L switches the labels.
+    const labels = widget(page).getByRole("button", { name: CONTENT.ui.labels });
+    assert.equal(await labels.getAttribute("aria-pressed"), "true");
+    await page.keyboard.press("l");
+    assert.equal(await labels.getAttribute("aria-pressed"), "false");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a more severe grade starts with a steeper wedge angle", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByRole("button", { name: CONTENT.steps[1].title }).click();
+    await page.waitForTimeout(3500);
+    const angles = [];
+    for (const g of ["1", "2", "3"]) {
+      await w.getByLabel(CONTENT.ui.severity).selectOption(g);
+      angles.push(parseFloat(await readoutValue(page, CONTENT.ui.wedge_angle)));
+    }
+    assert.ok(angles[0] < angles[1] && angles[1] < angles[2], `wedge angles by grade: ${angles}`);
+    assert.ok(angles[1] > 14 && angles[1] < 17, `grade 2 is about 16 degrees: ${angles[1]}`);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a thoracic level adds ribs to the view from above and renames the side view's levels", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    const top = w.locator("svg.axial-diagram");
+    const lumbar = await top.evaluate((el) => el.outerHTML);
+    assert.ok(await w.locator("svg.diagram").getByText("L1", { exact: true }).count());
+    await w.getByLabel(CONTENT.ui.level).selectOption("T8");
+    const thoracic = await top.evaluate((el) => el.outerHTML);
+    assert.notEqual(thoracic, lumbar);
+    assert.equal(await top.locator(".rib").count(), 2);
+    for (const l of ["T7", "T8", "T9"]) {
+      assert.equal(await w.locator("svg.diagram").getByText(l, { exact: true }).count(), 1, l);
+    }
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("one balloon instead of two changes the view from above; the readout shows the balloon", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByRole("button", { name: CONTENT.steps[4].title }).click();
+    await page.waitForTimeout(5500);
+    const top = w.locator("svg.axial-diagram");
+    assert.equal(await top.locator("ellipse.balloon").count(), 2);
+    assert.match(await readoutValue(page, CONTENT.ui.balloon_readout), /^2\.4 mL · 170 psi$/);
+    await w.getByLabel(CONTENT.ui.balloons).selectOption("1");
+    assert.equal(await top.locator("ellipse.balloon").count(), 1);
+    assert.equal(await top.locator("line.needle-shaft").count(), 1);
+  } finally {
+    await page.context().close();
+  }
+});
