@@ -593,9 +593,17 @@ pub fn app(props: &AppProps) -> Html {
         let about_open = about_open.clone();
         Callback::from(move |_| about_open.set(!*about_open))
     };
+    let about_button = use_node_ref();
     let close_about = {
         let about_open = about_open.clone();
-        Callback::from(move |_| about_open.set(false))
+        let about_button = about_button.clone();
+        Callback::from(move |_| {
+            about_open.set(false);
+            // The Close button disappears: give focus back to the button that opened the panel.
+            if let Some(b) = about_button.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        })
     };
 
     html! {
@@ -603,7 +611,7 @@ pub fn app(props: &AppProps) -> Html {
                  aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
             <header class="kx-head">
                 <h2 class="kx-heading">{ &ui.heading }</h2>
-                <button type="button" class="kx-link" aria-expanded={about_open.to_string()}
+                <button type="button" class="kx-link" ref={about_button} aria-expanded={about_open.to_string()}
                         onclick={toggle_about}>{ &ui.about }</button>
             </header>
             if *about_open {
@@ -611,7 +619,7 @@ pub fn app(props: &AppProps) -> Html {
                             paragraphs={content.disclaimer.clone()} onclose={close_about} />
             }
             <div class="kx-main">
-                <div class="kx-stage-group" tabindex="0" aria-label={format!("{}: {}", ui.heading, step.title)}>
+                <div class="kx-stage-group" role="group" tabindex="0" aria-label={format!("{}: {}", ui.heading, step.title)}>
                     <div class="kx-viewtabs" role="group" aria-label={ui.views.clone()}>
                         <button type="button" class="kx-viewtab" aria-pressed={(!*top_view).to_string()}
                                 onclick={{ let t = top_view.clone(); move |_| t.set(false) }}>{ &ui.side_view }</button>

@@ -171,7 +171,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     html! {
         <svg class="diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img"
-             aria-labelledby="k-svg-title k-svg-desc" preserveAspectRatio="xMidYMid meet">
+             aria-labelledby="k-svg-title" aria-describedby="k-svg-desc" preserveAspectRatio="xMidYMid meet">
             <title id="k-svg-title">{ props.title.clone() }</title>
             <desc id="k-svg-desc">{ props.description.clone() }</desc>
             <defs>
