@@ -5,7 +5,10 @@
 #   make serve      bootstrap, build, then serve dist/ at http://127.0.0.1:8080
 #   make check      cargo fmt --check and clippy (native and wasm32); no bootstrap
 #   make test       bootstrap, fmt, clippy, native tests, browser component tests, build, e2e tests
-#   make clean      remove target/ and dist/
+#   make bench      bootstrap, release build into bench/out/dist, then scripts/bench.mjs: bytes,
+#                   start-up, frame cost, memory, idle; a table, PASS/OVER per budget (never fails
+#                   on a budget) and bench/out/bench.json
+#   make clean      remove target/, dist/ and bench/out/
 #
 # The npm binaryen's wasm-opt (node_modules/.bin) and the cargo-installed trunk / wasm-bindgen /
 # wasm-bindgen-test-runner (~/.cargo/bin) come first on PATH: Debian's /usr/bin/wasm-opt is too old
@@ -23,7 +26,7 @@ HOST := 127.0.0.1
 PORT := 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: bootstrap build serve check test clean
+.PHONY: bootstrap build serve check test bench clean
 
 bootstrap:
 	bash scripts/bootstrap
@@ -59,6 +62,12 @@ test:
 	trunk build --release
 	node --test --test-concurrency=1 tests/e2e/
 
+# A benchmark, not a test: it builds into bench/out/dist (never dist/) and measures that build.
+# Run it on a quiet machine; it takes a few minutes on 2 cores.
+bench:
+	bash scripts/bootstrap
+	node scripts/bench.mjs
+
 clean:
 	cargo clean
-	rm -rf dist
+	rm -rf dist bench/out
