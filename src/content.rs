@@ -148,6 +148,16 @@ pub struct Labels {
     pub bandage: String,
 }
 
+/// A step's words for a physician (consult mode): clinical terms, not held to a reading level.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ConsultText {
+    /// Short clinical title.
+    pub title: String,
+    /// Clinical narration, one paragraph per entry.
+    pub narration: Vec<String>,
+}
+
 /// One step of the explainer.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -162,6 +172,8 @@ pub struct Step {
     pub picture: String,
     /// The diagram state this step animates to.
     pub diagram: DiagramState,
+    /// The same step in physician language (consult mode).
+    pub consult: ConsultText,
 }
 
 /// A word from the narration with its meaning in plain words (tap to define).
@@ -188,6 +200,8 @@ pub struct Content {
     pub ui: Ui,
     /// Names of the drawn parts.
     pub labels: Labels,
+    /// Names of the drawn parts in clinical terms (consult mode).
+    pub consult_labels: Labels,
     /// The steps, in order.
     pub steps: Vec<Step>,
     /// The disclaimer, one paragraph per entry. Always reachable from the widget.
@@ -305,9 +319,14 @@ impl Content {
         if !self.ui.cta_talk.contains("{clinic}") {
             top("ui.cta_talk", "must contain {clinic}");
         }
-        for (name, value) in self.label_fields() {
+        for (name, value) in label_fields(&self.labels) {
             if value.trim().is_empty() {
                 top(&format!("labels.{name}"), "is empty");
+            }
+        }
+        for (name, value) in label_fields(&self.consult_labels) {
+            if value.trim().is_empty() {
+                top(&format!("consult_labels.{name}"), "is empty");
             }
         }
         if self.disclaimer.iter().all(|p| p.trim().is_empty()) {
@@ -371,6 +390,12 @@ impl Content {
             }
             if step.picture.trim().is_empty() {
                 bad("picture", "is empty".into());
+            }
+            if step.consult.title.trim().is_empty() {
+                bad("consult.title", "is empty".into());
+            }
+            if step.consult.narration.iter().all(|p| p.trim().is_empty()) {
+                bad("consult.narration", "is empty".into());
             }
             if let Some(prev) = last_state {
                 if step.diagram < prev {
@@ -438,24 +463,6 @@ impl Content {
             ("balloon_readout", &u.balloon_readout),
             ("illustrative", &u.illustrative),
             ("full_screen", &u.full_screen),
-        ]
-    }
-
-    fn label_fields(&self) -> [(&'static str, &str); 12] {
-        let l = &self.labels;
-        [
-            ("vertebra", &l.vertebra),
-            ("fracture", &l.fracture),
-            ("disc", &l.disc),
-            ("nerves", &l.nerves),
-            ("pedicle", &l.pedicle),
-            ("needle", &l.needle),
-            ("balloon", &l.balloon),
-            ("cavity", &l.cavity),
-            ("cement", &l.cement),
-            ("skin", &l.skin),
-            ("xray", &l.xray),
-            ("bandage", &l.bandage),
         ]
     }
 
@@ -559,6 +566,24 @@ pub fn mark_terms<'a>(text: &'a str, glossary: &[Term], seen: &mut Vec<usize>) -
         out.push(Piece::Text(rest));
     }
     out
+}
+
+/// Every label with its field name.
+fn label_fields(l: &Labels) -> [(&'static str, &str); 12] {
+    [
+        ("vertebra", &l.vertebra),
+        ("fracture", &l.fracture),
+        ("disc", &l.disc),
+        ("nerves", &l.nerves),
+        ("pedicle", &l.pedicle),
+        ("needle", &l.needle),
+        ("balloon", &l.balloon),
+        ("cavity", &l.cavity),
+        ("cement", &l.cement),
+        ("skin", &l.skin),
+        ("xray", &l.xray),
+        ("bandage", &l.bandage),
+    ]
 }
 
 /// The kebab-case name of a diagram state, as written in content files.

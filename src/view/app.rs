@@ -172,6 +172,24 @@ fn narration(
     }
 }
 
+/// A step's title for the reader: clinical in consult mode.
+fn step_title(step: &crate::content::Step, consult: bool) -> &str {
+    if consult {
+        &step.consult.title
+    } else {
+        &step.title
+    }
+}
+
+/// A step's narration for the reader: clinical in consult mode.
+fn step_narration(step: &crate::content::Step, consult: bool) -> &[String] {
+    if consult {
+        &step.consult.narration
+    } else {
+        &step.narration
+    }
+}
+
 /// A number with two decimals, written with integer formatting.
 fn two_decimals(v: f32) -> String {
     let h = (v * 100.0).round().max(0.0) as u32;
@@ -400,11 +418,15 @@ pub fn app(props: &AppProps) -> Html {
         let sentence = sentence.clone();
         let dispatcher = state.dispatcher();
         let step = state.player.step;
+        let consult = props.config.mode == Mode::Consult;
         use_effect_with((*reading, step), move |&(on, step)| {
             let voice = if on { voice_for(&content.lang) } else { None };
             match (voice, content.steps.get(step)) {
                 (Some(voice), Some(s)) => {
-                    let pieces: Vec<&str> = s.narration.iter().flat_map(|p| sentences(p)).collect();
+                    let pieces: Vec<&str> = step_narration(s, consult)
+                        .iter()
+                        .flat_map(|p| sentences(p))
+                        .collect();
                     let mut starts = Vec::with_capacity(pieces.len());
                     let mut at = 0u32;
                     for piece in &pieces {
@@ -522,9 +544,17 @@ pub fn app(props: &AppProps) -> Html {
     let count = content.step_of(step_index);
     let total = content.steps.len();
 
-    let live = format!("{count}: {}", step.title);
     let ui = &content.ui;
     let consult = props.config.mode == Mode::Consult;
+    let title = step_title(step, consult);
+    let live = format!("{count}: {title}");
+    // Consult mode speaks in clinical terms; the glossary is for patients.
+    let labels = if consult {
+        &content.consult_labels
+    } else {
+        &content.labels
+    };
+    let glossary: &[Term] = if consult { &[] } else { &content.glossary };
 
     let dispatch = {
         let state = state.clone();
@@ -619,7 +649,7 @@ pub fn app(props: &AppProps) -> Html {
                             paragraphs={content.disclaimer.clone()} onclose={close_about} />
             }
             <div class="kx-main">
-                <div class="kx-stage-group" role="group" tabindex="0" aria-label={format!("{}: {}", ui.heading, step.title)}>
+                <div class="kx-stage-group" role="group" tabindex="0" aria-label={format!("{}: {}", ui.heading, title)}>
                     <div class="kx-viewtabs" role="group" aria-label={ui.views.clone()}>
                         <button type="button" class="kx-viewtab" aria-pressed={(!*top_view).to_string()}
                                 onclick={{ let t = top_view.clone(); move |_| t.set(false) }}>{ &ui.side_view }</button>
@@ -628,17 +658,17 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="kx-views">
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
-                            <Diagram scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                            <Diagram scene={scene} labels={labels.clone()} show_labels={*show_labels}
                                      levels={levels_around(&level)}
                                      front={ui.front.clone()} back={ui.back.clone()}
-                                     title={step.title.clone()} description={step.picture.clone()} />
+                                     title={title.to_string()} description={step.picture.clone()} />
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                         </figure>
                         <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
-                            <Axial scene={scene} labels={content.labels.clone()} show_labels={*show_labels}
+                            <Axial scene={scene} labels={labels.clone()} show_labels={*show_labels}
                                    bilateral={*two_balloons} thoracic={is_thoracic(&level)}
                                    front={ui.front.clone()} back={ui.back.clone()}
-                                   title={format!("{}: {}", ui.top_view, step.title)} />
+                                   title={format!("{}: {}", ui.top_view, title)} />
                             <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
                         </figure>
                     </div>
@@ -646,7 +676,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="kx-text" role="group" aria-roledescription="slide"
                      aria-label={format!("{} / {}", step_index + 1, total)}>
                     <p class="kx-count">{ &count }</p>
-                    <h3 class="kx-title">{ &step.title }</h3>
+                    <h3 class="kx-title">{ title }</h3>
                     <div class="kx-tools">
                         <button type="button" class="kx-tool" aria-pressed={reading.to_string()} onclick={toggle_reading}>
                             <svg class="kx-svg-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -665,7 +695,7 @@ pub fn app(props: &AppProps) -> Html {
                             { ui.no_voice.replace("{language}", &content.language_name) }
                         }
                     </p>
-                    { narration(&step.narration, &content.glossary, *sentence, *open_term, &toggle_term) }
+                    { narration(step_narration(step, consult), glossary, *sentence, *open_term, &toggle_term) }
                 </div>
             </div>
             if player.is_last() {
@@ -681,7 +711,7 @@ pub fn app(props: &AppProps) -> Html {
                       onaction={dispatch.clone()} ontogglelabels={toggle_labels}
                       can_play={!props.reduced_motion} />
             <StepList heading={ui.all_steps.clone()}
-                      titles={content.steps.iter().map(|s| AttrValue::from(s.title.clone())).collect::<Vec<_>>()}
+                      titles={content.steps.iter().map(|s| AttrValue::from(step_title(s, consult).to_string())).collect::<Vec<_>>()}
                       current={step_index} onselect={dispatch.reform(Action::GoTo)} />
             <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
             <p class="kx-live" aria-live={if player.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>

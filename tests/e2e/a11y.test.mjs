@@ -27,11 +27,12 @@ const LANG = {
 const N = LANG.en.steps.length;
 const MODES = ["patient", "consult"];
 
-/** "Step 3 of 10: title" / "Paso 3 de 10: título" for step `i` (0-based) in `lang`. */
-function announce(lang, i) {
+/** "Step 3 of 10: title" / "Paso 3 de 10: título" for step `i` (0-based) in `lang`; consult mode
+ * announces the step's clinical title. */
+function announce(lang, i, mode = "patient") {
   const c = LANG[lang];
   const count = c.ui.step_of.replace("{n}", String(i + 1)).replace("{total}", String(c.steps.length));
-  return `${count}: ${c.steps[i].title}`;
+  return `${count}: ${mode === "consult" ? c.steps[i].consult.title : c.steps[i].title}`;
 }
 
 let server, browser, decoder;
@@ -327,7 +328,10 @@ const frames = (page) =>
 /** Goes to step `i` through the element's API and waits for the announcement and a still picture. */
 async function goStep(page, lang, i) {
   await page.evaluate((i) => __kx.host(0).goTo(i), i);
-  await until(async () => (await live(page)) === announce(lang, i), `"${announce(lang, i)}"`);
+  await until(
+    async () => [announce(lang, i), announce(lang, i, "consult")].includes(await live(page)),
+    `"${announce(lang, i)}" (or its consult-mode title)`,
+  );
   let last = await svgMarkup(page);
   for (let k = 0; k < 100; k++) {
     await frames(page);

@@ -1,7 +1,11 @@
 // Consult mode: presenter keys, this patient's settings and the live readout.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, expectLive, announcement, CONTENT } from "./harness.mjs";
+import { serve, launch, openPage, widget, bringUp, expectLive, CONTENT } from "./harness.mjs";
+
+/** Consult mode announces each step's clinical title. */
+const announcement = (i) =>
+  `${CONTENT.ui.step_of.replace("{n}", String(i + 1)).replace("{total}", String(CONTENT.steps.length))}: ${CONTENT.steps[i].consult.title}`;
 
 let server, browser;
 before(async () => {
@@ -55,7 +59,7 @@ test("a more severe grade starts with a steeper wedge angle", async () => {
   const page = await consultPage();
   try {
     const w = widget(page);
-    await w.getByRole("button", { name: CONTENT.steps[1].title }).click();
+    await w.getByRole("button", { name: CONTENT.steps[1].consult.title }).click();
     await page.waitForTimeout(3500);
     const angles = [];
     for (const g of ["1", "2", "3"]) {
@@ -64,6 +68,21 @@ test("a more severe grade starts with a steeper wedge angle", async () => {
     }
     assert.ok(angles[0] < angles[1] && angles[1] < angles[2], `wedge angles by grade: ${angles}`);
     assert.ok(angles[1] > 14 && angles[1] < 17, `grade 2 is about 16 degrees: ${angles[1]}`);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("consult mode speaks in clinical terms: titles, narration and labels", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByRole("heading", { name: CONTENT.steps[0].consult.title }).waitFor();
+    await w.getByText(CONTENT.steps[0].consult.narration[0].slice(0, 40)).waitFor();
+    assert.equal(await w.locator("svg.diagram").getByText(CONTENT.consult_labels.disc, { exact: true }).count(), 1);
+    await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
+    await expectLive(page, announcement(2));
+    assert.equal(await w.locator("button.kx-term").count(), 0, "no patient glossary in consult mode");
   } finally {
     await page.context().close();
   }
@@ -92,7 +111,7 @@ test("one balloon instead of two changes the view from above; the readout shows 
   const page = await consultPage();
   try {
     const w = widget(page);
-    await w.getByRole("button", { name: CONTENT.steps[4].title }).click();
+    await w.getByRole("button", { name: CONTENT.steps[4].consult.title }).click();
     await page.waitForTimeout(5500);
     const top = w.locator("svg.axial-diagram");
     assert.equal(await top.locator("ellipse.balloon").count(), 2);
