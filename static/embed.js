@@ -28,12 +28,14 @@
     if (!loading) {
       loading = (async function () {
         if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available here");
-        var glue = await import(new URL(GLUE, base).href);
+        // The .wasm download starts at once, alongside the glue script's.
         var wasm = fetch(new URL(WASM, base).href, {
           integrity: WASM_INTEGRITY,
           credentials: "omit",
           referrerPolicy: "no-referrer",
         });
+        wasm.catch(function () {}); // reported through the glue's init below
+        var glue = await import(new URL(GLUE, base).href);
         await glue.default({ module_or_path: wasm });
         return glue;
       })();
@@ -84,17 +86,30 @@
     static get observedAttributes() { return ATTRIBUTES; }
 
     connectedCallback() {
+      // Moved (removed and added back in the same task): the widget is still there; keep it.
+      if (this._kxGone) {
+        clearTimeout(this._kxGone);
+        this._kxGone = 0;
+        if (this._kx) return;
+      }
       if (nearby) nearby.observe(this);
       else start(this);
     }
 
     disconnectedCallback() {
-      if (nearby) nearby.unobserve(this);
-      live.delete(this);
-      if (this._kx) {
-        try { this._kx.destroy(); } catch (e) { /* the instance is already gone */ }
-        this._kx = null;
-      }
+      // Freed once it is clear the element is not just being moved elsewhere on the page.
+      var el = this;
+      clearTimeout(el._kxGone);
+      el._kxGone = setTimeout(function () {
+        el._kxGone = 0;
+        if (el.isConnected) return;
+        if (nearby) nearby.unobserve(el);
+        live.delete(el);
+        if (el._kx) {
+          try { el._kx.destroy(); } catch (e) { /* the instance is already gone */ }
+          el._kx = null;
+        }
+      }, 0);
     }
 
     attributeChangedCallback(name, before, after) {

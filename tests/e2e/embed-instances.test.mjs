@@ -9,6 +9,11 @@ import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 const UI = CONTENT.ui;
 const N = TITLES.length;
 const LAST = N - 1;
+// Widget 1 (id w2) is in consult mode, which announces each step's clinical title.
+const said = (i, n) =>
+  n === 1
+    ? `${UI.step_of.replace("{n}", String(i + 1)).replace("{total}", String(N))}: ${CONTENT.steps[i].consult.title}`
+    : announcement(i);
 // id, first step, the accent's rgb(), the call to action on the last step (or null).
 const WIDGETS = [
   { id: "w1", start: 0, accent: "rgb(29, 106, 134)", cta: null },
@@ -38,7 +43,7 @@ const next = (n) => explainer(page, n).getByRole("button", { name: UI.next, exac
 
 test("each widget starts at its own step, in its own accent colour, with no warning", async () => {
   for (const [n, w] of WIDGETS.entries()) {
-    await expectLive(page, announcement(w.start), n);
+    await expectLive(page, said(w.start, n), n);
     const bg = await next(n).evaluate((el) => getComputedStyle(el).backgroundColor);
     if (w.start < LAST) assert.equal(bg, w.accent, `${w.id}: the Next button has the accent colour`);
     const current = await page.evaluate((id) => document.getElementById(id).currentStep, w.id);
@@ -50,26 +55,26 @@ test("each widget starts at its own step, in its own accent colour, with no warn
 
 test("stepping one widget leaves the other four where they are", async () => {
   await next(1).click();
-  await expectLive(page, announcement(3), 1);
+  await expectLive(page, said(3, 1), 1);
   await explainer(page, 3).getByRole("button", { name: UI.previous, exact: true }).click();
   await expectLive(page, announcement(5), 3);
   for (const [n, w] of WIDGETS.entries()) {
     if (n === 1 || n === 3) continue;
-    await expectLive(page, announcement(w.start), n);
+    await expectLive(page, said(w.start, n), n);
   }
   // Back to where they began.
   await page.evaluate(() => {
     document.getElementById("w2").goTo("hollow-needle");
     document.getElementById("w4").goTo("bone-cement");
   });
-  await expectLive(page, announcement(2), 1);
+  await expectLive(page, said(2, 1), 1);
   await expectLive(page, announcement(6), 3);
 });
 
 test("each widget's last step shows its own clinic, or none", async () => {
   for (const [n, w] of WIDGETS.entries()) {
     await page.evaluate((id) => document.getElementById(id).goTo("risks"), w.id);
-    await expectLive(page, announcement(LAST), n);
+    await expectLive(page, said(LAST, n), n);
     const cta = explainer(page, n).getByRole("complementary", { name: UI.cta_title });
     if (!w.cta) {
       assert.equal(await cta.count(), 0, `${w.id} has no call to action`);
