@@ -32,6 +32,8 @@ pub struct Config {
     pub clinic_name: Option<String>,
     /// The clinic's phone number, shown (and linked) in the call to action.
     pub clinic_phone: Option<String>,
+    /// The clinic's own wording: (text id, text) pairs from the `text` attribute.
+    pub text: Vec<(String, String)>,
 }
 
 /// True for a colour the widget accepts: `#rgb`, `#rrggbb`, `rgb(...)`, `hsl(...)` or a CSS colour
@@ -89,7 +91,8 @@ pub fn is_phone(v: &str) -> bool {
 }
 
 /// Attributes the element understands.
-pub const KNOWN_ATTRIBUTES: [&str; 7] = [
+pub const KNOWN_ATTRIBUTES: [&str; 8] = [
+    "text",
     "lang",
     "mode",
     "start",
@@ -170,6 +173,12 @@ impl Config {
                         ));
                     }
                 }
+                "text" => match serde_json::from_str::<std::collections::BTreeMap<String, String>>(value) {
+                    Ok(map) => config.text = map.into_iter().collect(),
+                    Err(e) => warnings.push(format!(
+                        "kyphoplasty-explainer: text='{value}' is not a JSON object of text ids and texts, such as {{\"ui.next\": \"Continue\"}} ({e}). Using the built-in wording."
+                    )),
+                },
                 "autoplay" => match value {
                     "" | "true" | "autoplay" => config.autoplay = true,
                     "false" => config.autoplay = false,
@@ -245,6 +254,21 @@ mod tests {
         assert!(w[0].contains("accent=") && w[0].contains("CSS colour"));
         assert!(w[1].contains("clinic-phone="));
         assert!(w[2].contains("lang=\"fr\"") && w[2].contains("en"));
+    }
+
+    #[test]
+    fn the_text_attribute_takes_a_json_object_of_strings() {
+        let c = content();
+        let (cfg, w) = Config::from_attributes([("text", r#"{"ui.next": "Continue"}"#)], &c);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            cfg.text,
+            vec![("ui.next".to_string(), "Continue".to_string())]
+        );
+        let (cfg, w) = Config::from_attributes([("text", "ui.next=Continue")], &c);
+        assert!(cfg.text.is_empty());
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("JSON object"), "{w:?}");
     }
 
     #[test]

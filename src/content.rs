@@ -283,6 +283,58 @@ impl Content {
         }
     }
 
+    /// Parses a content file with a clinic's own wording laid over it: `overrides` maps text ids to
+    /// text. An id is `ui.<name>`, `labels.<name>`, `consult_labels.<name>`, `disclaimer`, or
+    /// `steps.<step id>.<title|picture|narration>` (`consult.title` and `consult.narration` too);
+    /// narration and the disclaimer take paragraphs separated by a blank line. Returns the content
+    /// and one warning per unknown id. Overrides that would make the content invalid are all
+    /// dropped, with the problems as warnings.
+    pub fn load_with(
+        json: &str,
+        overrides: &[(String, String)],
+    ) -> (Result<Content, ContentErrors>, Vec<String>) {
+        let mut warnings = Vec::new();
+        let Ok(mut value) = serde_json::from_str::<serde_json::Value>(json) else {
+            return (Content::load(json), warnings);
+        };
+        let pristine = value.clone();
+        for (id, text) in overrides {
+            if !apply_override(&mut value, id, text) {
+                warnings.push(format!(
+                    "kyphoplasty-explainer: text id \"{id}\" is not known; ids look like \"ui.next\", \"labels.balloon\" or \"steps.recovery.title\". Ignoring it."
+                ));
+            }
+        }
+        let changed = serde_json::from_value::<Content>(value)
+            .map_err(|e| vec![e.to_string()])
+            .and_then(|c| {
+                let p = c.problems();
+                if p.is_empty() {
+                    Ok(c)
+                } else {
+                    Err(p.iter().map(ToString::to_string).collect())
+                }
+            });
+        match changed {
+            Ok(c) => (Ok(c), warnings),
+            Err(problems) => {
+                for p in problems {
+                    warnings.push(format!(
+                        "kyphoplasty-explainer: the text overrides were not used: {p}"
+                    ));
+                }
+                let original = serde_json::from_value::<Content>(pristine).map_err(|e| {
+                    ContentErrors(vec![ContentError {
+                        step: None,
+                        field: "(file)".into(),
+                        message: e.to_string(),
+                    }])
+                });
+                (original, warnings)
+            }
+        }
+    }
+
     /// Every problem in already-parsed content (empty when it is fine).
     pub fn problems(&self) -> Vec<ContentError> {
         let mut out = Vec::new();
@@ -586,6 +638,53 @@ fn label_fields(l: &Labels) -> [(&'static str, &str); 12] {
     ]
 }
 
+/// Sets one text id in raw content JSON; false when the id names no existing text.
+fn apply_override(v: &mut serde_json::Value, id: &str, text: &str) -> bool {
+    use serde_json::Value;
+    let paragraphs = || {
+        Value::Array(
+            text.split("\n\n")
+                .map(|p| Value::String(p.trim().to_string()))
+                .collect(),
+        )
+    };
+    let parts: Vec<&str> = id.split('.').collect();
+    let slot = match parts.as_slice() {
+        ["disclaimer"] => {
+            v["disclaimer"] = paragraphs();
+            return true;
+        }
+        [group @ ("ui" | "labels" | "consult_labels"), name] => {
+            v.get_mut(*group).and_then(|g| g.get_mut(*name))
+        }
+        ["steps", step, rest @ ..] => {
+            let step = v
+                .get_mut("steps")
+                .and_then(Value::as_array_mut)
+                .and_then(|a| a.iter_mut().find(|s| s["id"] == *step));
+            match (step, rest) {
+                (Some(s), [field @ ("title" | "picture" | "narration")]) => s.get_mut(*field),
+                (Some(s), ["consult", field @ ("title" | "narration")]) => {
+                    s.get_mut("consult").and_then(|c| c.get_mut(*field))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    match slot {
+        Some(Value::String(s)) => {
+            *s = text.to_string();
+            true
+        }
+        Some(slot @ Value::Array(_)) => {
+            *slot = paragraphs();
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The kebab-case name of a diagram state, as written in content files.
 pub fn state_name(s: DiagramState) -> &'static str {
     match s {
@@ -833,6 +932,54 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_clinic_can_override_any_text_by_id_and_unknown_ids_warn() {
+        let o = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        let (c, w) = Content::load_with(
+            EN_JSON,
+            &o(&[
+                ("ui.next", "Continue"),
+                ("labels.balloon", "Bone balloon"),
+                ("steps.recovery.title", "After your treatment"),
+                (
+                    "steps.recovery.narration",
+                    "First paragraph.\n\nSecond paragraph.",
+                ),
+                ("steps.risks.consult.title", "Complications"),
+                ("disclaimer", "Ask Dr. Lee."),
+                ("ui.nope", "x"),
+                ("steps.nowhere.title", "x"),
+            ]),
+        );
+        let Ok(c) = c else {
+            panic!("overrides broke the content")
+        };
+        assert_eq!(c.ui.next, "Continue");
+        assert_eq!(c.labels.balloon, "Bone balloon");
+        let recovery = &c.steps[c.step_index("recovery").unwrap_or(0)];
+        assert_eq!(recovery.title, "After your treatment");
+        assert_eq!(
+            recovery.narration,
+            vec!["First paragraph.", "Second paragraph."]
+        );
+        assert_eq!(c.steps[c.steps.len() - 1].consult.title, "Complications");
+        assert_eq!(c.disclaimer, vec!["Ask Dr. Lee."]);
+        assert_eq!(w.len(), 2, "{w:#?}");
+        assert!(w[0].contains("\"ui.nope\"") && w[1].contains("\"steps.nowhere.title\""));
+        // An override that breaks the content is dropped as a whole, with the reason.
+        let (c, w) = Content::load_with(EN_JSON, &o(&[("ui.step_of", "Step"), ("ui.next", "Go")]));
+        let Ok(c) = c else {
+            panic!("the original content should load")
+        };
+        assert_eq!(c.ui.next, "Next step");
+        assert!(w.iter().any(|x| x.contains("ui.step_of")), "{w:#?}");
     }
 
     #[test]

@@ -264,7 +264,20 @@ pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue
         attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
         &english,
     );
-    let content = content(pick_language(config.lang.as_deref(), &host))?;
+    let tag = pick_language(config.lang.as_deref(), &host);
+    let content = if config.text.is_empty() {
+        content(tag)?
+    } else {
+        // The clinic's own wording, laid over this language's words (not cached: per element).
+        let (loaded, warnings) = Content::load_with(built_in(tag).unwrap_or(EN_JSON), &config.text);
+        for w in warnings {
+            web_sys::console::warn_1(&w.into());
+        }
+        match loaded {
+            Ok(c) => Rc::new(c),
+            Err(_) => content(tag)?,
+        }
+    };
     for w in warnings {
         web_sys::console::warn_1(&w.into());
     }

@@ -80,7 +80,7 @@
     : null;
 
   // Attributes the widget reads; changing one at run time re-renders it at the same step.
-  var ATTRIBUTES = ["lang", "mode", "start", "autoplay", "accent", "clinic-name", "clinic-phone"];
+  var ATTRIBUTES = ["lang", "mode", "start", "autoplay", "accent", "clinic-name", "clinic-phone", "text"];
 
   class KyphoplastyExplainer extends HTMLElement {
     static get observedAttributes() { return ATTRIBUTES; }

@@ -63,3 +63,27 @@ test('lang="es" shows the Spanish version, and an unknown lang warns and keeps t
     await page.context().close();
   }
 });
+
+test("a clinic's own wording replaces texts by id; an unknown id gives one warning", async () => {
+  const page = await openPage(browser);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  try {
+    await page.goto(server.url);
+    await bringUp(page);
+    const el = page.locator("kyphoplasty-explainer").first();
+    await el.evaluate((e) =>
+      e.setAttribute(
+        "text",
+        JSON.stringify({ "ui.next": "Continue", "steps.broken-bone.title": "Your broken bone", "ui.nothing": "x" }),
+      ),
+    );
+    await widget(page).getByRole("heading", { name: "Your broken bone" }).waitFor();
+    await widget(page).getByRole("button", { name: "Continue" }).click();
+    await widget(page).getByRole("heading", { name: CONTENT.steps[1].title }).waitFor();
+    const unknown = warnings.filter((w) => w.includes('"ui.nothing"'));
+    assert.equal(unknown.length, 1, JSON.stringify(warnings));
+  } finally {
+    await page.context().close();
+  }
+});
