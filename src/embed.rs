@@ -130,11 +130,8 @@ impl Widget {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        // The mount point stays: the next mount of this element reuses it, so Yew's event
-        // listeners (registered once per mount point, never removed) are not added again.
-        while let Some(child) = self.mount_point.first_child() {
-            let _ = self.mount_point.remove_child(&child);
-        }
+        // Anything the old app still renders lands in this detached element, not in the widget.
+        self.mount_point.remove();
     }
 
     /// Goes to the next step.
@@ -233,21 +230,9 @@ pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue
         Some(r) => r,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    // Reuse this element's mount point when it has one (see `Widget::destroy`); drop anything else,
-    // such as the <slot> the loader puts in after a failure.
-    let existing = root
-        .first_element_child()
-        .filter(|e| e.class_name() == "kx-root");
-    let mut child = root.first_child();
-    while let Some(c) = child {
-        child = c.next_sibling();
-        let keep = existing.as_ref().is_some_and(|e| {
-            let n: &web_sys::Node = e;
-            n.is_same_node(Some(&c))
-        });
-        if !keep {
-            root.remove_child(&c)?;
-        }
+    // Start from an empty shadow root (it may hold the <slot> the loader puts in after a failure).
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child)?;
     }
 
     let names = host.get_attribute_names();
@@ -293,15 +278,9 @@ pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue
     root.set_adopted_style_sheets(&sheets);
 
     let document = host.owner_document().ok_or("no document")?;
-    let mount_point = match existing {
-        Some(e) => e,
-        None => {
-            let e = document.create_element("div")?;
-            e.set_class_name("kx-root");
-            root.append_child(&e)?;
-            e
-        }
-    };
+    let mount_point = document.create_element("div")?;
+    mount_point.set_class_name("kx-root");
+    root.append_child(&mount_point)?;
     let bridge = Bridge(Rc::new(BridgeInner {
         host: Some(host.clone()),
         ..BridgeInner::default()

@@ -266,23 +266,17 @@ async fn embed_mounts_into_an_open_shadow_root_and_destroy_empties_it() {
         "the light-DOM fallback stays in place"
     );
 
-    let mount_point = root.first_element_child();
     widget.destroy();
     sleep(50).await;
-    // Only the empty mount point is left (kept so that a re-mount does not register Yew's
-    // listeners again); no widget content remains.
-    assert_eq!(root.child_nodes().length(), 1);
     assert_eq!(
-        root.first_element_child().map(|e| e.child_nodes().length()),
-        Some(0),
-        "destroy() should remove the widget"
+        root.child_nodes().length(),
+        0,
+        "destroy() should empty the shadow root"
     );
-    assert_eq!(root.text_content().unwrap_or_default(), "");
-    // Mounting again reuses the shadow root and its mount point.
+    // Mounting again reuses the shadow root.
     let mut again = embed::mount(host.clone()).unwrap_or_else(|e| panic!("mount again: {e:?}"));
     sleep(100).await;
     assert_eq!(root.child_nodes().length(), 1);
-    assert_eq!(root.first_element_child(), mount_point);
     assert!(
         root.query_selector("section").ok().flatten().is_some(),
         "the widget is back"

@@ -7,7 +7,11 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { launch, openPage, started, bringUp, expectLive, announcement, shotsDir, ROOT, CONTENT, TITLES } from "./harness.mjs";
+import { launch, openPage, started, bringUp, expectLive, shotsDir, ROOT, CONTENT, TITLES } from "./harness.mjs";
+
+/** The configured widgets here are in consult mode, which announces each step's clinical title. */
+const announcement = (i) =>
+  `${CONTENT.ui.step_of.replace("{n}", String(i + 1)).replace("{total}", String(TITLES.length))}: ${CONTENT.steps[i].consult.title}`;
 import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
