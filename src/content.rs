@@ -116,6 +116,10 @@ pub struct Ui {
     pub illustrative: String,
     /// "Full screen" button.
     pub full_screen: String,
+    /// "Speed" setting (playback speed).
+    pub speed: String,
+    /// "X-ray style" toggle (the drawing as a fluoroscopy-like greyscale image).
+    pub xray_view: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -475,7 +479,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 37] {
+    fn ui_fields(&self) -> [(&'static str, &str); 39] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -515,6 +519,8 @@ impl Content {
             ("balloon_readout", &u.balloon_readout),
             ("illustrative", &u.illustrative),
             ("full_screen", &u.full_screen),
+            ("speed", &u.speed),
+            ("xray_view", &u.xray_view),
         ]
     }
 

@@ -205,16 +205,50 @@ fn select_value(e: &Event) -> String {
 }
 
 /// Consult mode: this patient's settings, the live readout and full screen.
+/// Playback speeds offered in consult mode.
+const SPEEDS: [f32; 4] = [0.5, 1.0, 1.5, 2.0];
+
+/// The consult-mode settings' state handles.
+struct ConsultSettings {
+    grade: UseStateHandle<Grade>,
+    two: UseStateHandle<bool>,
+    level: UseStateHandle<String>,
+    speed: UseStateHandle<f32>,
+    xray: UseStateHandle<bool>,
+}
+
+/// Consult mode: this patient's settings, the live readout, speed, X-ray style and full screen.
 fn consult_panel(
     ui: &crate::content::Ui,
     scene: &crate::model::scene::Scene,
-    grade: &UseStateHandle<Grade>,
-    two: &UseStateHandle<bool>,
-    level: &UseStateHandle<String>,
+    settings: &ConsultSettings,
     toggle_full: &Callback<()>,
     maximised: bool,
 ) -> Html {
+    let ConsultSettings {
+        grade,
+        two,
+        level,
+        speed,
+        xray,
+    } = settings;
     let r = readout(scene);
+    let on_speed = {
+        let speed = speed.clone();
+        Callback::from(move |e: Event| {
+            if let Some(v) = select_value(&e)
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| SPEEDS.get(i))
+            {
+                speed.set(*v);
+            }
+        })
+    };
+    let toggle_xray = {
+        let xray = xray.clone();
+        Callback::from(move |_: MouseEvent| xray.set(!*xray))
+    };
     let on_grade = {
         let grade = grade.clone();
         Callback::from(move |e: Event| {
@@ -263,6 +297,17 @@ fn consult_panel(
                         }) }
                     </select>
                 </label>
+                <label>{ &ui.speed }
+                    <select onchange={on_speed}>
+                        { for SPEEDS.iter().enumerate().map(|(i, v)| html! {
+                            <option value={i.to_string()} selected={(**speed - v).abs() < 1e-3}>
+                                { format!("{}\u{D7}", f(*v)) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="kx-btn" aria-pressed={xray.to_string()}
+                        onclick={toggle_xray}>{ &ui.xray_view }</button>
                 <button type="button" class="kx-btn" aria-pressed={maximised.to_string()}
                         onclick={toggle_full.reform(|_: MouseEvent| ())}>{ &ui.full_screen }</button>
             </fieldset>
@@ -297,14 +342,20 @@ pub fn app(props: &AppProps) -> Html {
     let page_visible = use_state(|| true);
     let root = use_node_ref();
     let frames: FrameSlot = use_mut_ref(|| None::<FrameLoop>);
+    // Consult mode: playback speed (read by the frame loop) and the X-ray style.
+    let speed = use_state(|| 1.0_f32);
+    let speed_now = use_mut_ref(|| 1.0_f32);
+    *speed_now.borrow_mut() = *speed;
+    let xray = use_state(|| false);
 
     // The frame loop exists for the component's lifetime; it dispatches ticks.
     {
         let frames = frames.clone();
         let dispatcher = state.dispatcher();
+        let speed_now = speed_now.clone();
         use_effect_with((), move |_| {
             *frames.borrow_mut() = Some(FrameLoop::new(move |dt| {
-                dispatcher.dispatch(Action::Tick(dt))
+                dispatcher.dispatch(Action::Tick(dt * *speed_now.borrow()))
             }));
             move || {
                 frames.borrow_mut().take();
@@ -656,7 +707,7 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
                                 onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
                     </div>
-                    <div class="kx-views">
+                    <div class={classes!("kx-views", (consult && *xray).then_some("is-xray"))}>
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
                             <Diagram scene={scene} labels={labels.clone()} show_labels={*show_labels}
                                      levels={levels_around(&level)}
@@ -702,7 +753,13 @@ pub fn app(props: &AppProps) -> Html {
                 { call_to_action(&content, &props.config) }
             }
             if consult {
-                { consult_panel(ui, &scene, &grade, &two_balloons, &level, &toggle_full, *maximised) }
+                { consult_panel(ui, &scene, &ConsultSettings {
+                    grade: grade.clone(),
+                    two: two_balloons.clone(),
+                    level: level.clone(),
+                    speed: speed.clone(),
+                    xray: xray.clone(),
+                }, &toggle_full, *maximised) }
             }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
                       valuetext={live.clone()} onseek={dispatch.reform(Action::Seek)} />

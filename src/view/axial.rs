@@ -223,7 +223,7 @@ pub fn axial(p: &AxialProps) -> Html {
                     }
                     if s.cement > 0.001 {
                         <g clip-path="url(#ka-cement)">
-                            <ellipse transform={rot(mirror, cc, cang)} rx={f(crx)} ry={f(cry)} fill={cement_colour.clone()} />
+                            <ellipse class="cement" transform={rot(mirror, cc, cang)} rx={f(crx)} ry={f(cry)} fill={cement_colour.clone()} />
                         </g>
                     }
                     if needle_visible {

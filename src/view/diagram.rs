@@ -247,7 +247,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                         <g clip-path="url(#k-cavity)">
                             <rect x={f(cavity.c.x - cavity.rx - 3.0)} y={f(cavity.c.y - cavity.ry - 3.0)}
                                   width={f((cement_x - (cavity.c.x - cavity.rx - 3.0)).max(0.0))}
-                                  height={f(cavity.ry * 2.0 + 6.0)} fill={cement_colour.clone()} />
+                                  height={f(cavity.ry * 2.0 + 6.0)} class="cement" fill={cement_colour.clone()} />
                         </g>
                         <ellipse class="cement-edge" cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx)} ry={f(cavity.ry)}
                                  stroke={cement_edge} opacity={f((s.cement * 3.0).min(1.0))} />

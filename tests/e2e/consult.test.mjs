@@ -123,3 +123,39 @@ test("one balloon instead of two changes the view from above; the readout shows 
     await page.context().close();
   }
 });
+
+test("X-ray style shows the drawing in greyscale, and speed changes how fast a step plays", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    const bone = () =>
+      w.locator("svg.diagram path.body-fill").first().evaluate((el) => getComputedStyle(el).fill);
+    const before = await bone();
+    const toggle = w.getByRole("button", { name: CONTENT.ui.xray_view });
+    await toggle.click();
+    assert.equal(await toggle.getAttribute("aria-pressed"), "true");
+    const after = await bone();
+    assert.notEqual(after, before);
+    const [r, g, b] = after.match(/\d+/g).map(Number);
+    assert.ok(r === g && g === b && r > 150, `bone is bright grey in X-ray style: ${after}`);
+    const background = await w.locator("figure.kx-stage").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const [br] = background.match(/\d+/g).map(Number);
+    assert.ok(br < 60, `the X-ray background is dark: ${background}`);
+    // Double speed: the needle step (4 s) is over well before 4 s.
+    await w.getByLabel(CONTENT.ui.speed).selectOption({ label: "2×" });
+    await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
+    const start = Date.now();
+    let last = await w.locator("svg.diagram").evaluate((el) => el.outerHTML);
+    let stillFor = 0;
+    while (Date.now() - start < 6000 && stillFor < 500) {
+      await page.waitForTimeout(100);
+      const now = await w.locator("svg.diagram").evaluate((el) => el.outerHTML);
+      stillFor = now === last ? stillFor + 100 : 0;
+      last = now;
+    }
+    const took = Date.now() - start - stillFor;
+    assert.ok(took < 3500, `at 2x the 4 s needle step (plus a 0.45 s glide) took ${took} ms`);
+  } finally {
+    await page.context().close();
+  }
+});
