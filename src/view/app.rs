@@ -172,6 +172,51 @@ fn narration(
     }
 }
 
+/// The content shared by reference: equal when it is the same content (no deep comparison on
+/// every render).
+#[derive(Clone)]
+pub struct SharedContent(pub Rc<Content>);
+
+impl PartialEq for SharedContent {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`Narration`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct NarrationProps {
+    /// The words.
+    pub content: SharedContent,
+    /// The step shown.
+    pub step: usize,
+    /// Physician wording (no glossary).
+    pub consult: bool,
+    /// The sentence being read aloud.
+    pub reading: Option<usize>,
+    /// The glossary term whose definition is open.
+    pub open: Option<usize>,
+    /// A glossary term was pressed.
+    pub ontoggle: Callback<usize>,
+}
+
+/// The narration of one step (its own component, so an animation frame does not re-render it).
+#[function_component(Narration)]
+pub fn narration_view(p: &NarrationProps) -> Html {
+    let content = &p.content.0;
+    let Some(step) = content.steps.get(p.step) else {
+        return Html::default();
+    };
+    let glossary: &[Term] = if p.consult { &[] } else { &content.glossary };
+    narration(
+        step_narration(step, p.consult),
+        glossary,
+        p.reading,
+        p.open,
+        &p.ontoggle,
+    )
+}
+
 /// A step's title for the reader: clinical in consult mode.
 fn step_title(step: &crate::content::Step, consult: bool) -> &str {
     if consult {
@@ -535,9 +580,9 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(state.player.step, move |_| open_term.set(None));
     }
     let toggle_term = {
-        let open_term = open_term.clone();
-        Callback::from(move |i: usize| {
-            open_term.set(if *open_term == Some(i) { None } else { Some(i) })
+        let set = open_term.setter();
+        use_callback(*open_term, move |i: usize, open: &Option<usize>| {
+            set.set(if *open == Some(i) { None } else { Some(i) })
         })
     };
     let toggle_large = {
@@ -605,11 +650,20 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         &content.labels
     };
-    let glossary: &[Term] = if consult { &[] } else { &content.glossary };
 
+    // Callbacks stay the same object across renders, so the children whose other props did not
+    // change (controls, step list, narration) are not re-rendered on every animation frame.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let d = state.dispatcher();
+        use_callback((), move |a: Action, _| d.dispatch(a))
+    };
+    let go_to = {
+        let d = state.dispatcher();
+        use_callback((), move |i: usize, _| d.dispatch(Action::GoTo(i)))
+    };
+    let seek = {
+        let d = state.dispatcher();
+        use_callback((), move |p: f32, _| d.dispatch(Action::Seek(p)))
     };
 
     let onkeydown = {
@@ -667,8 +721,8 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let toggle_labels = {
-        let show_labels = show_labels.clone();
-        Callback::from(move |_| show_labels.set(!*show_labels))
+        let set = show_labels.setter();
+        use_callback(*show_labels, move |_: MouseEvent, on: &bool| set.set(!*on))
     };
     let toggle_about = {
         let about_open = about_open.clone();
@@ -746,7 +800,8 @@ pub fn app(props: &AppProps) -> Html {
                             { ui.no_voice.replace("{language}", &content.language_name) }
                         }
                     </p>
-                    { narration(step_narration(step, consult), glossary, *sentence, *open_term, &toggle_term) }
+                    <Narration content={SharedContent(content.clone())} step={step_index} {consult}
+                               reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
                 </div>
             </div>
             if player.is_last() {
@@ -762,14 +817,14 @@ pub fn app(props: &AppProps) -> Html {
                 }, &toggle_full, *maximised) }
             }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
-                      valuetext={live.clone()} onseek={dispatch.reform(Action::Seek)} />
+                      valuetext={live.clone()} onseek={seek} />
             <Controls ui={ui.clone()} playing={player.playing} is_first={step_index == 0}
                       is_last={player.is_last()} count={count.clone()} labels_on={*show_labels}
                       onaction={dispatch.clone()} ontogglelabels={toggle_labels}
                       can_play={!props.reduced_motion} />
             <StepList heading={ui.all_steps.clone()}
                       titles={content.steps.iter().map(|s| AttrValue::from(step_title(s, consult).to_string())).collect::<Vec<_>>()}
-                      current={step_index} onselect={dispatch.reform(Action::GoTo)} />
+                      current={step_index} onselect={go_to} />
             <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
             <p class="kx-live" aria-live={if player.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>
         </section>
