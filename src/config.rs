@@ -90,18 +90,6 @@ pub fn is_phone(v: &str) -> bool {
             .all(|(i, c)| c.is_ascii_digit() || " .-()".contains(c) || (c == '+' && i == 0))
 }
 
-/// Attributes the element understands.
-pub const KNOWN_ATTRIBUTES: [&str; 8] = [
-    "text",
-    "lang",
-    "mode",
-    "start",
-    "autoplay",
-    "accent",
-    "clinic-name",
-    "clinic-phone",
-];
-
 impl Config {
     /// Builds a config from `(name, value)` attribute pairs; returns it with one warning per
     /// problem. Attributes that are not the widget's (e.g. `class`, `id`, `data-*`) are ignored.

@@ -651,6 +651,18 @@ pub fn app(props: &AppProps) -> Html {
         &content.labels
     };
 
+    // The step list's titles, built once per mode rather than on every frame.
+    let titles = {
+        let content = content.clone();
+        use_memo(consult, move |&consult| {
+            content
+                .steps
+                .iter()
+                .map(|s| AttrValue::from(step_title(s, consult).to_string()))
+                .collect::<Vec<_>>()
+        })
+    };
+
     // Callbacks stay the same object across renders, so the children whose other props did not
     // change (controls, step list, narration) are not re-rendered on every animation frame.
     let dispatch = {
@@ -818,12 +830,12 @@ pub fn app(props: &AppProps) -> Html {
             }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
                       valuetext={live.clone()} onseek={seek} />
-            <Controls ui={ui.clone()} playing={player.playing} is_first={step_index == 0}
+            <Controls content={SharedContent(content.clone())} playing={player.playing} is_first={step_index == 0}
                       is_last={player.is_last()} count={count.clone()} labels_on={*show_labels}
                       onaction={dispatch.clone()} ontogglelabels={toggle_labels}
                       can_play={!props.reduced_motion} />
             <StepList heading={ui.all_steps.clone()}
-                      titles={content.steps.iter().map(|s| AttrValue::from(step_title(s, consult).to_string())).collect::<Vec<_>>()}
+                      titles={(*titles).clone()}
                       current={step_index} onselect={go_to} />
             <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
             <p class="kx-live" aria-live={if player.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>

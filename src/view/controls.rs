@@ -1,14 +1,14 @@
 //! Play/Pause, Previous, Next and the labels toggle.
 
-use crate::content::Ui;
+use super::app::SharedContent;
 use crate::model::player::Action;
 use yew::prelude::*;
 
 /// Props of [`Controls`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ControlsProps {
-    /// Words for the buttons.
-    pub ui: Ui,
+    /// The words (the buttons use `ui`); shared, so comparing props each frame costs nothing.
+    pub content: SharedContent,
     /// Auto-advance is on.
     pub playing: bool,
     /// Auto-advance can be turned on (not with reduced motion).
@@ -30,10 +30,11 @@ pub struct ControlsProps {
 /// The control bar. Play/Pause comes first (APG carousel pattern); its name says what it will do.
 #[function_component(Controls)]
 pub fn controls(p: &ControlsProps) -> Html {
+    let ui = &p.content.0.ui;
     let (play_label, play_action, play_icon) = if p.playing {
-        (p.ui.pause.clone(), Action::Pause, "\u{23F8}\u{FE0E}")
+        (ui.pause.clone(), Action::Pause, "\u{23F8}\u{FE0E}")
     } else {
-        (p.ui.play.clone(), Action::Play, "\u{25B6}\u{FE0E}")
+        (ui.play.clone(), Action::Play, "\u{25B6}\u{FE0E}")
     };
     let act = |a: Action| p.onaction.reform(move |_: MouseEvent| a);
     html! {
@@ -47,15 +48,15 @@ pub fn controls(p: &ControlsProps) -> Html {
             // aria-disabled, not disabled: a disabled button would drop keyboard focus to the page.
             <button type="button" class="kx-btn" aria-disabled={p.is_first.to_string()} onclick={act(Action::Previous)}>
                 <span class="kx-icon" aria-hidden="true">{ "\u{2190}" }</span>
-                <span>{ &p.ui.previous }</span>
+                <span>{ &ui.previous }</span>
             </button>
             <span class="kx-count-pill" aria-hidden="true">{ p.count.clone() }</span>
             <button type="button" class="kx-btn kx-primary" aria-disabled={p.is_last.to_string()} onclick={act(Action::Next)}>
-                <span>{ &p.ui.next }</span>
+                <span>{ &ui.next }</span>
                 <span class="kx-icon" aria-hidden="true">{ "\u{2192}" }</span>
             </button>
             <button type="button" class="kx-btn kx-toggle" aria-pressed={p.labels_on.to_string()}
-                    onclick={p.ontogglelabels.clone()}>{ &p.ui.labels }</button>
+                    onclick={p.ontogglelabels.clone()}>{ &ui.labels }</button>
         </div>
     }
 }
