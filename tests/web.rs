@@ -35,10 +35,11 @@ fn fresh_div() -> Element {
     let div = doc
         .create_element("div")
         .unwrap_or_else(|e| panic!("create_element: {e:?}"));
-    doc.body()
-        .unwrap_or_else(|| panic!("no body"))
-        .append_child(&div)
-        .unwrap_or_else(|e| panic!("append_child: {e:?}"));
+    // First in the body, so it is on screen: the widget (rightly) stops animating off screen, and
+    // the test runner's own output below can grow past the viewport.
+    let body = doc.body().unwrap_or_else(|| panic!("no body"));
+    body.insert_before(&div, body.first_child().as_ref())
+        .unwrap_or_else(|e| panic!("insert_before: {e:?}"));
     div
 }
 
