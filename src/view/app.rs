@@ -7,6 +7,7 @@ use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
 use super::frames::{FrameLoop, FrameSlot};
 use super::scrubber::Scrubber;
+use super::sizer::Sizer;
 use super::speech::{voice_for, Speaker};
 use super::step_list::StepList;
 use super::svg::f;
@@ -90,28 +91,57 @@ pub fn step_detail(content: &Content, index: usize) -> JsValue {
 }
 
 /// The clinic's call to action (last step), when the page gave a clinic name or phone number.
-fn call_to_action(content: &Content, config: &Config) -> Html {
+/// The last step's call to action in words: a title and a line, with the clinic's phone number
+/// (if set) between `before` and `after`.
+#[derive(Clone, PartialEq)]
+pub struct CtaText {
+    /// "Questions about this treatment?"
+    pub title: String,
+    /// The line up to the phone number (the whole line when there is none).
+    pub before: String,
+    /// The phone number as shown, if the clinic gave one.
+    pub phone: Option<String>,
+    /// The line after the phone number.
+    pub after: String,
+}
+
+/// The call to action's words for this clinic, or none when it gave neither name nor phone.
+pub fn cta_text(content: &Content, config: &Config) -> Option<CtaText> {
     let ui = &content.ui;
-    let clinic = config.clinic_name.clone();
-    let body = match (&config.clinic_phone, &clinic) {
-        (Some(phone), _) => {
-            let who = clinic.unwrap_or_else(|| ui.cta_office.clone());
+    let (before, phone, after) = match (&config.clinic_phone, &config.clinic_name) {
+        (Some(phone), clinic) => {
+            let who = clinic.clone().unwrap_or_else(|| ui.cta_office.clone());
+            let text = ui.cta_call.replace("{clinic}", &who);
+            let (before, after) = text.split_once("{phone}").unwrap_or((&text, ""));
+            (before.to_string(), Some(phone.clone()), after.to_string())
+        }
+        (None, Some(name)) => (ui.cta_talk.replace("{clinic}", name), None, String::new()),
+        (None, None) => return None,
+    };
+    Some(CtaText {
+        title: ui.cta_title.clone(),
+        before,
+        phone,
+        after,
+    })
+}
+
+fn call_to_action(cta: &CtaText) -> Html {
+    let body = match &cta.phone {
+        Some(phone) => {
             let tel: String = phone
                 .chars()
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect();
-            let text = ui.cta_call.replace("{clinic}", &who);
-            let (before, after) = text.split_once("{phone}").unwrap_or((&text, ""));
             html! {
-                <p>{ before.to_string() }<a class="kx-tel" href={format!("tel:{tel}")}>{ phone.clone() }</a>{ after.to_string() }</p>
+                <p>{ cta.before.clone() }<a class="kx-tel" href={format!("tel:{tel}")}>{ phone.clone() }</a>{ cta.after.clone() }</p>
             }
         }
-        (None, Some(name)) => html! { <p>{ ui.cta_talk.replace("{clinic}", name) }</p> },
-        (None, None) => return Html::default(),
+        None => html! { <p>{ cta.before.clone() }</p> },
     };
     html! {
-        <aside class="kx-cta" aria-label={ui.cta_title.clone()}>
-            <p class="kx-cta-title">{ &ui.cta_title }</p>
+        <aside class="kx-cta" aria-label={cta.title.clone()}>
+            <p class="kx-cta-title">{ &cta.title }</p>
             { body }
         </aside>
     }
@@ -642,6 +672,14 @@ pub fn app(props: &AppProps) -> Html {
 
     let ui = &content.ui;
     let consult = props.config.mode == Mode::Consult;
+    // The call to action's words depend only on the content and the clinic's attributes.
+    let cta = {
+        let content = content.clone();
+        use_memo(
+            (SharedContent(content.clone()), props.config.clone()),
+            move |(_, config)| cta_text(&content, config),
+        )
+    };
     let title = step_title(step, consult);
     let live = format!("{count}: {title}");
     // Consult mode speaks in clinical terms; the glossary is for patients.
@@ -792,6 +830,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 <div class="kx-text" role="group" aria-roledescription="slide"
                      aria-label={format!("{} / {}", step_index + 1, total)}>
+                  <div class="kx-now">
                     <p class="kx-count">{ &count }</p>
                     <h3 class="kx-title">{ title }</h3>
                     <div class="kx-tools">
@@ -800,7 +839,11 @@ pub fn app(props: &AppProps) -> Html {
                                 <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
                                 <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
                             </svg>
-                            { if *reading { &ui.stop_reading } else { &ui.read_aloud } }
+                            <span class="kx-swap">
+                                <span>{ if *reading { &ui.stop_reading } else { &ui.read_aloud } }</span>
+                                <span class="kx-ghost" aria-hidden="true"
+                                      data-t={if *reading { ui.read_aloud.clone() } else { ui.stop_reading.clone() }}></span>
+                            </span>
                         </button>
                         <button type="button" class="kx-tool" aria-pressed={large_text.to_string()} onclick={toggle_large}>
                             <span class="kx-icon" aria-hidden="true">{ "A+" }</span>
@@ -812,13 +855,21 @@ pub fn app(props: &AppProps) -> Html {
                             { ui.no_voice.replace("{language}", &content.language_name) }
                         }
                     </p>
-                    <Narration content={SharedContent(content.clone())} step={step_index} {consult}
-                               reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
+                    // Keyed by step: a new step's paragraphs are new nodes, not old ones moved
+                    // (which the browser would count as layout shift).
+                    <div class="kx-words" key={step_index.to_string()}>
+                        <Narration content={SharedContent(content.clone())} step={step_index} {consult}
+                                   reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
+                    </div>
+                    if player.is_last() {
+                        if let Some(cta) = &*cta {
+                            { call_to_action(cta) }
+                        }
+                    }
+                  </div>
+                  <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} />
                 </div>
             </div>
-            if player.is_last() {
-                { call_to_action(&content, &props.config) }
-            }
             if consult {
                 { consult_panel(ui, &scene, &ConsultSettings {
                     grade: grade.clone(),

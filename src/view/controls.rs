@@ -36,13 +36,24 @@ pub fn controls(p: &ControlsProps) -> Html {
     } else {
         (ui.play.clone(), Action::Play, "\u{25B6}\u{FE0E}")
     };
+    // Each label keeps the width of the wider of its two words, so nothing moves when Play turns
+    // into Pause at the end of a step.
+    let other_label = if p.playing {
+        ui.play.clone()
+    } else {
+        ui.pause.clone()
+    };
+    let widest = p
+        .content
+        .0
+        .step_of(p.content.0.steps.len().saturating_sub(1));
     let act = |a: Action| p.onaction.reform(move |_: MouseEvent| a);
     html! {
         <div class="kx-controls">
             if p.can_play {
                 <button type="button" class="kx-btn kx-play" onclick={act(play_action)}>
                     <span class="kx-icon" aria-hidden="true">{ play_icon }</span>
-                    <span>{ play_label }</span>
+                    <span class="kx-swap"><span>{ play_label }</span><span class="kx-ghost" aria-hidden="true" data-t={other_label}></span></span>
                 </button>
             }
             // aria-disabled, not disabled: a disabled button would drop keyboard focus to the page.
@@ -50,7 +61,8 @@ pub fn controls(p: &ControlsProps) -> Html {
                 <span class="kx-icon" aria-hidden="true">{ "\u{2190}" }</span>
                 <span>{ &ui.previous }</span>
             </button>
-            <span class="kx-count-pill" aria-hidden="true">{ p.count.clone() }</span>
+            // As wide as the widest count ("Step 10 of 10"), so the buttons after it never move.
+            <span class="kx-count-pill kx-swap" aria-hidden="true"><span>{ p.count.clone() }</span><span class="kx-ghost" data-t={widest}></span></span>
             <button type="button" class="kx-btn kx-primary" aria-disabled={p.is_last.to_string()} onclick={act(Action::Next)}>
                 <span>{ &ui.next }</span>
                 <span class="kx-icon" aria-hidden="true">{ "\u{2192}" }</span>

@@ -8,6 +8,7 @@ pub mod diagram;
 pub mod disclaimer;
 pub mod frames;
 pub mod scrubber;
+pub mod sizer;
 pub mod speech;
 pub mod step_list;
 pub mod svg;

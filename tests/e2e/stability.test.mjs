@@ -1,0 +1,76 @@
+// Layout stability: moving through the steps (as Play does, without a click) must not move
+// anything on the clinic's page or inside the widget. The browser's own Layout Instability API
+// reports every shift of an existing element; a page's CLS counts the ones without recent input.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Goes through every step forwards then backwards via the JS API; returns the layout shifts. */
+async function shiftsWhileStepping(page) {
+  return page.locator("kyphoplasty-explainer").first().evaluate(async (el) => {
+    const seen = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        seen.push({
+          value: e.value,
+          sources: e.sources.map((s) => {
+            const a = s.previousRect, b = s.currentRect;
+            return `${Math.round(a.x)},${Math.round(a.y)} ${Math.round(a.width)}x${Math.round(a.height)} -> ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}x${Math.round(b.height)}`;
+          }),
+        });
+      }
+    });
+    observer.observe({ type: "layout-shift" });
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    const total = el.currentStep.total;
+    const order = [...Array(total).keys(), ...[...Array(total).keys()].reverse()];
+    for (const i of order) {
+      el.goTo(i);
+      await wait(120);
+    }
+    await wait(500);
+    observer.disconnect();
+    return seen;
+  });
+}
+
+const cases = [
+  { name: "patient mode, wide", width: 1280, attrs: {} },
+  { name: "patient mode, tablet", width: 1024, attrs: {} },
+  { name: "patient mode, phone", width: 360, attrs: {} },
+  { name: "patient mode, Spanish, wide", width: 1280, attrs: { lang: "es" } },
+  { name: "consult mode, wide", width: 1280, attrs: { mode: "consult" } },
+  { name: "with the clinic's call to action, wide", width: 1100, attrs: { "clinic-name": "Riverside Spine", "clinic-phone": "555-010-0199" } },
+];
+
+for (const c of cases) {
+  test(`changing steps shifts nothing: ${c.name}`, async () => {
+    // Tall enough that the whole widget is in the viewport: shifts off screen are not reported.
+    const page = await openPage(browser, { width: c.width, height: c.width < 600 ? 2600 : 1600, reducedMotion: "reduce" });
+    try {
+      await page.goto(server.url);
+      await bringUp(page);
+      const el = page.locator("kyphoplasty-explainer").first();
+      await el.evaluate((e, attrs) => {
+        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      }, c.attrs);
+      const heading = c.attrs.lang === "es" ? null : CONTENT.ui.heading;
+      if (heading) await widget(page).getByRole("region", { name: heading }).waitFor();
+      await page.waitForTimeout(300);
+      const shifts = await shiftsWhileStepping(page);
+      assert.deepEqual(shifts, [], `layout shifts while stepping:\n${JSON.stringify(shifts, null, 1)}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
