@@ -471,9 +471,17 @@ impl Content {
             ("lumbar", "{level}"),
             ("thoracic", "{level}"),
         ] {
-            let text = self.takehome.fields().iter().find(|(n, _)| *n == name).map(|(_, t)| *t);
+            let text = self
+                .takehome
+                .fields()
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| *t);
             if !text.unwrap_or_default().contains(holder) {
-                top(&format!("takehome.{name}"), &format!("must contain {holder}"));
+                top(
+                    &format!("takehome.{name}"),
+                    &format!("must contain {holder}"),
+                );
             }
         }
         for (name, value) in label_fields(&self.labels) {

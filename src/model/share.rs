@@ -256,7 +256,14 @@ mod tests {
 
     #[test]
     fn other_hashes_are_not_ours() {
-        for other in ["", "#", "#main", "#kyphoplasty", "#kyphoplastyx=step-2", "#step-5"] {
+        for other in [
+            "",
+            "#",
+            "#main",
+            "#kyphoplasty",
+            "#kyphoplastyx=step-2",
+            "#step-5",
+        ] {
             assert_eq!(Share::from_fragment(other, &IDS), None, "{other}");
         }
     }
@@ -308,7 +315,10 @@ mod tests {
         assert!(w.starts_with("kyphoplasty-explainer:"), "{w}");
         // Good values next to bad ones are still used.
         let (share, warning) = read("#kyphoplasty=step-5.grade-x.level-L3");
-        assert_eq!((share.step, share.grade, share.level.as_str()), (4, Grade::Moderate, "L3"));
+        assert_eq!(
+            (share.step, share.grade, share.level.as_str()),
+            (4, Grade::Moderate, "L3")
+        );
         assert!(warning.is_some_and(|w| w.contains("grade-x") && !w.contains("step-5")));
     }
 
