@@ -26,7 +26,8 @@ pub type StepStrokes = Rc<Vec<Vec<String>>>;
 /// `data-kx-handout` prints, at the top of the first page. Where `:has()` is supported the rest of
 /// the page is taken out of the layout (no blank pages after the handout); elsewhere it is hidden
 /// and the widget is placed over it.
-pub const PAGE_PRINT: &str = "@supports selector(:has(*)) { @media print {
+pub const PAGE_PRINT: &str = "@media print { @page { margin: 14mm 13mm; } }
+@supports selector(:has(*)) { @media print {
   html, body { margin: 0 !important; padding: 0 !important; height: auto !important; min-height: 0 !important; overflow: visible !important; display: block !important; }
   body *:not(:has([data-kx-handout])):not([data-kx-handout]) { display: none !important; }
   body *:has([data-kx-handout]) { display: block !important; position: static !important; visibility: hidden !important; margin: 0 !important; padding: 0 !important; border: 0 !important; width: auto !important; max-width: none !important; min-width: 0 !important; height: auto !important; min-height: 0 !important; float: none !important; transform: none !important; overflow: visible !important; columns: auto !important; box-shadow: none !important; }
