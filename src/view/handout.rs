@@ -294,15 +294,17 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
         })
         .collect();
     let call = match (&p.clinic_phone, &p.clinic_name) {
-        (Some(phone), name) => Some(
-            ui.cta_call
-                .replace(
-                    "{clinic}",
-                    name.as_deref().unwrap_or(ui.cta_office.as_str()),
-                )
-                .replace("{phone}", phone),
-        ),
-        (None, Some(name)) => Some(ui.cta_talk.replace("{clinic}", name)),
+        (Some(phone), name) => {
+            let text = ui.cta_call.replace(
+                "{clinic}",
+                name.as_deref().unwrap_or(ui.cta_office.as_str()),
+            );
+            let (before, after) = text.split_once("{phone}").unwrap_or((&text, ""));
+            Some(html! {
+                <>{ before.to_string() }<span class="kx-ho-phone">{ phone }</span>{ after.to_string() }</>
+            })
+        }
+        (None, Some(name)) => Some(html! { { ui.cta_talk.replace("{clinic}", name) } }),
         (None, None) => None,
     };
 
