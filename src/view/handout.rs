@@ -309,7 +309,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
     };
 
     html! {
-        <article class="kx-handout" aria-label={words.title.clone()}>
+        <article class="kx-handout" aria-label={words.title.clone()} tabindex="0">
             <header class="kx-ho-head">
                 if p.clinic_name.is_some() || p.clinic_phone.is_some() {
                     <p class="kx-ho-clinic">

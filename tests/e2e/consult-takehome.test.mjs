@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, started, expectLive, shotsDir, CONTENT } from "./harness.mjs";
+import { launch, openPage, started, expectLive, shotsDir, CONTENT, ROOT } from "./harness.mjs";
 import { startSites, explainer } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
@@ -77,6 +77,18 @@ async function setPatient(w) {
   await w.getByLabel(UI.balloons).selectOption("1");
 }
 
+/** axe-core's WCAG 2.2 AA violations inside consult widget `n` (its shadow root included). */
+async function axeViolations(page, n = 0) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  return page.evaluate(async (n) => {
+    const r = await window.axe.run(document.querySelectorAll("kyphoplasty-explainer")[n], {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.html.slice(0, 100)).join(" | ")}`);
+  }, n);
+}
+
 const countPdfPages = (pdf) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
 
 test("the handout alone prints: clinic, settings, the chosen steps' plain words, recovery, when to call", async () => {
@@ -96,6 +108,7 @@ test("the handout alone prints: clinic, settings, the chosen steps' plain words,
     await panel.getByRole("checkbox", { name: `2. ${CONTENT.steps[1].title}` }).uncheck();
 
     const handout = w.getByRole("article", { name: T.title });
+    assert.deepEqual(await axeViolations(page), [], "axe finds nothing with the handout open");
     // On screen: the choice of steps and a preview of the handout.
     await panel.screenshot({ path: join(shotsDir("takehome"), "handout-screen-1280.png") });
     await page.emulateMedia({ media: "print" });
@@ -231,6 +244,7 @@ test("without a clipboard the link is shown, selected, for copying by hand", asy
     const selected = await field.evaluate((el) => [el.selectionStart, el.selectionEnd, el.getRootNode().activeElement === el]);
     assert.deepEqual(selected, [0, value.length, true]);
     await w.getByRole("status").filter({ hasText: T.copy_hint }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], "axe finds nothing with the link shown");
     // Another setting makes another link: the old one goes away.
     await w.getByLabel(UI.severity).selectOption("1");
     await field.waitFor({ state: "detached" });
