@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, openPage, started, expectLive, shotsDir, CONTENT, ROOT } from "./harness.mjs";
-import { startSites, explainer } from "./embed-harness.mjs";
+import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
 const T = CONTENT.takehome;
@@ -50,6 +50,23 @@ let sites, browser;
 before(async () => {
   sites = await startSites();
   sites.host.page("/consult.html", PAGE);
+  // The same widget on a page with the strict policy of the README (no inline styles or scripts).
+  sites.host.page(
+    "/strict-consult.html",
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title>{{EMBED}}</head><body>
+      <p id="host-text">Strict clinic page.</p>
+      <kyphoplasty-explainer mode="consult" clinic-name="Strict Clinic" clinic-phone="555-010-0199"></kyphoplasty-explainer>
+    </body></html>`,
+    {
+      "Content-Security-Policy": [
+        "default-src 'self'",
+        `script-src 'self' ${sites.cdn.origin} 'wasm-unsafe-eval'`,
+        "style-src 'self'",
+        `connect-src ${sites.cdn.origin}`,
+        "require-trusted-types-for 'script'",
+      ].join("; "),
+    },
+  );
   browser = await launch();
 });
 after(async () => {
@@ -265,6 +282,30 @@ test("a bad share link gives one warning and falls back to the defaults", async 
     assert.match(warnings[0], /step-42/);
     assert.match(warnings[0], /grade-9/);
     assert.doesNotMatch(warnings[0], /route/, "unknown keys are ignored");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("under a strict CSP with Trusted Types the handout prints and the share link opens, with no violation", async () => {
+  const page = await openPage(browser, { width: 1024, height: 768 });
+  try {
+    await page.addInitScript(RECORDER);
+    await page.goto(sites.host.url("/strict-consult.html") + "#kyphoplasty=step-7.grade-1.level-L3.balloons-1.xray-0");
+    await started(page, 0);
+    const w = explainer(page, 0);
+    await expectLive(page, consultLive(6));
+    assert.equal(await w.getByLabel(UI.level).inputValue(), "L3");
+    await w.getByRole("button", { name: T.print_handout }).click();
+    await page.emulateMedia({ media: "print" });
+    const text = await w.getByRole("article", { name: T.title }).innerText();
+    assert.ok(text.includes("Strict Clinic") && text.includes(T.lumbar.replace("{level}", "L3")) && text.includes(T.grade_1));
+    assert.ok(!(await page.locator("#host-text").isVisible()), "the page's own text is hidden in print");
+    const pages = countPdfPages(await page.pdf({ format: "A4" }));
+    assert.ok(pages >= 2 && pages <= 5, `${pages} pages`);
+    const seen = await recorded(page);
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.console.filter((m) => m.level === "warn" || m.level === "error"), []);
   } finally {
     await page.context().close();
   }
