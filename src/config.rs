@@ -34,6 +34,9 @@ pub struct Config {
     pub clinic_phone: Option<String>,
     /// The clinic's own wording: (text id, text) pairs from the `text` attribute.
     pub text: Vec<(String, String)>,
+    /// Consult mode: settings and step from a share link (`#kyphoplasty=...` in the page's
+    /// address), read when the widget starts. Not an attribute.
+    pub share: Option<crate::model::share::Share>,
 }
 
 /// True for a colour the widget accepts: `#rgb`, `#rrggbb`, `rgb(...)`, `hsl(...)` or a CSS colour

@@ -162,6 +162,90 @@ pub struct ConsultText {
     pub narration: Vec<String>,
 }
 
+/// Words for consult mode's take-home tools: the share link and the printed handout. The handout
+/// is for the patient, so its words are plain.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TakeHome {
+    /// "Copy share link" button.
+    pub share_link: String,
+    /// Said (politely) once the link is on the clipboard.
+    pub link_copied: String,
+    /// Label of the read-only field that shows the link when it cannot be copied by itself.
+    pub copy_manually: String,
+    /// Said when the link could not be copied by itself (it is shown, selected, instead).
+    pub copy_hint: String,
+    /// "Print handout" button (opens the handout's options and preview).
+    pub print_handout: String,
+    /// Heading of the checkboxes that choose the steps to print.
+    pub choose_steps: String,
+    /// Note that recovery and when to call are always printed.
+    pub always_included: String,
+    /// "Print" button.
+    pub print: String,
+    /// The handout's title.
+    pub title: String,
+    /// "Date: {date}": `{date}` required.
+    pub date: String,
+    /// Heading of this patient's settings, in plain words.
+    pub shown: String,
+    /// Note under the settings: they set up the drawings; they are not measurements.
+    pub shown_note: String,
+    /// "Which bone".
+    pub which_bone: String,
+    /// "{level}, in your lower back": `{level}` required.
+    pub lumbar: String,
+    /// "{level}, in your mid back": `{level}` required.
+    pub thoracic: String,
+    /// "How much it has collapsed".
+    pub collapse: String,
+    /// Grade 1 in plain words.
+    pub grade_1: String,
+    /// Grade 2 in plain words.
+    pub grade_2: String,
+    /// Grade 3 in plain words.
+    pub grade_3: String,
+    /// "Balloons".
+    pub balloons: String,
+    /// "One balloon, from one side".
+    pub one_balloon: String,
+    /// "Two balloons, one from each side".
+    pub two_balloons: String,
+    /// Heading of the printed steps.
+    pub steps: String,
+}
+
+impl TakeHome {
+    /// Every text with its field name.
+    pub fn fields(&self) -> [(&'static str, &str); 23] {
+        [
+            ("share_link", &self.share_link),
+            ("link_copied", &self.link_copied),
+            ("copy_manually", &self.copy_manually),
+            ("copy_hint", &self.copy_hint),
+            ("print_handout", &self.print_handout),
+            ("choose_steps", &self.choose_steps),
+            ("always_included", &self.always_included),
+            ("print", &self.print),
+            ("title", &self.title),
+            ("date", &self.date),
+            ("shown", &self.shown),
+            ("shown_note", &self.shown_note),
+            ("which_bone", &self.which_bone),
+            ("lumbar", &self.lumbar),
+            ("thoracic", &self.thoracic),
+            ("collapse", &self.collapse),
+            ("grade_1", &self.grade_1),
+            ("grade_2", &self.grade_2),
+            ("grade_3", &self.grade_3),
+            ("balloons", &self.balloons),
+            ("one_balloon", &self.one_balloon),
+            ("two_balloons", &self.two_balloons),
+            ("steps", &self.steps),
+        ]
+    }
+}
+
 /// One step of the explainer.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -212,6 +296,8 @@ pub struct Content {
     pub disclaimer: Vec<String>,
     /// Medical words explained in plain words; each is marked where it first appears in a step.
     pub glossary: Vec<Term>,
+    /// Consult mode's share link and printed handout.
+    pub takehome: TakeHome,
 }
 
 /// One problem found in a content file.
@@ -374,6 +460,29 @@ impl Content {
         }
         if !self.ui.cta_talk.contains("{clinic}") {
             top("ui.cta_talk", "must contain {clinic}");
+        }
+        for (name, value) in self.takehome.fields() {
+            if value.trim().is_empty() {
+                top(&format!("takehome.{name}"), "is empty");
+            }
+        }
+        for (name, holder) in [
+            ("date", "{date}"),
+            ("lumbar", "{level}"),
+            ("thoracic", "{level}"),
+        ] {
+            let text = self
+                .takehome
+                .fields()
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| *t);
+            if !text.unwrap_or_default().contains(holder) {
+                top(
+                    &format!("takehome.{name}"),
+                    &format!("must contain {holder}"),
+                );
+            }
         }
         for (name, value) in label_fields(&self.labels) {
             if value.trim().is_empty() {
@@ -660,7 +769,7 @@ fn apply_override(v: &mut serde_json::Value, id: &str, text: &str) -> bool {
             v["disclaimer"] = paragraphs();
             return true;
         }
-        [group @ ("ui" | "labels" | "consult_labels"), name] => {
+        [group @ ("ui" | "labels" | "consult_labels" | "takehome"), name] => {
             v.get_mut(*group).and_then(|g| g.get_mut(*name))
         }
         ["steps", step, rest @ ..] => {

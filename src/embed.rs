@@ -218,13 +218,29 @@ fn accent_sheet(accent: &str) -> Option<CssStyleSheet> {
 /// added again). Reads the element's attributes; each invalid one gives one console warning.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
-    mount_at(host, None)
+    mount_with(host, None, true)
 }
 
 /// Like [`mount`], but starts at step `start` (an index from 0) when given: used to keep the
 /// reader's place when an attribute changes.
 #[wasm_bindgen(js_name = mountAt)]
 pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue> {
+    mount_with(host, start, false)
+}
+
+/// A consult widget that starts fresh takes its settings and step from a share link in the page's
+/// address (`#kyphoplasty=...`); patient widgets ignore it. A bad value gives one warning.
+fn share_from_page(content: &Content) -> Option<crate::model::share::Share> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let ids: Vec<&str> = content.steps.iter().map(|s| s.id.as_str()).collect();
+    let (share, warning) = crate::model::share::Share::from_fragment(&hash, &ids)?;
+    if let Some(w) = warning {
+        web_sys::console::warn_1(&w.into());
+    }
+    Some(share)
+}
+
+fn mount_with(host: HtmlElement, start: Option<u32>, fresh: bool) -> Result<Widget, JsValue> {
     let english = content("en")?;
     let root: ShadowRoot = match host.shadow_root() {
         Some(r) => r,
@@ -268,6 +284,12 @@ pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue
     }
     if let Some(i) = start {
         config.start = (i as usize).min(content.steps.len().saturating_sub(1));
+    }
+    if fresh && config.mode == crate::config::Mode::Consult {
+        config.share = share_from_page(&content);
+        if let Some(s) = &config.share {
+            config.start = s.step;
+        }
     }
 
     let sheets = js_sys::Array::new();

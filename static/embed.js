@@ -62,10 +62,19 @@
       try {
         el._kx = glue.mount(el);
         live.add(el);
+        // Opened from a share link: the first consult widget comes into view, as an anchor would.
+        if (sharedLink(el) && document.querySelector(TAG + '[mode="consult"]') === el) {
+          el.scrollIntoView({ block: "start" });
+        }
       } catch (e) {
         console.warn(TAG + ": could not start; showing the text version instead. " + e);
       }
     }, function () {});
+  }
+
+  // A share link (#kyphoplasty=... in the address) is for consult widgets: they start at once.
+  function sharedLink(el) {
+    return /^#kyphoplasty(=|%3D)/i.test(location.hash) && el.getAttribute("mode") === "consult";
   }
 
   var nearby = "IntersectionObserver" in window
@@ -92,7 +101,7 @@
         this._kxGone = 0;
         if (this._kx) return;
       }
-      if (nearby) nearby.observe(this);
+      if (nearby && !sharedLink(this)) nearby.observe(this);
       else start(this);
     }
 

@@ -139,3 +139,22 @@ fn the_helpers_find_placeholders_and_numbers() {
         .collect();
     assert_eq!(n, want);
 }
+
+#[test]
+fn the_take_home_words_are_translated_with_their_placeholders() {
+    let en = english();
+    for (tag, json) in translations() {
+        let c = load(tag, json);
+        for ((name, text), (_, en_text)) in c.takehome.fields().iter().zip(en.takehome.fields()) {
+            assert_eq!(
+                placeholders(text),
+                placeholders(en_text),
+                "content/{tag}.json, takehome.{name}: placeholders"
+            );
+            assert_ne!(
+                *text, en_text,
+                "content/{tag}.json, takehome.{name}: not translated"
+            );
+        }
+    }
+}

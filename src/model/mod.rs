@@ -7,4 +7,5 @@ pub mod geometry;
 pub mod patient;
 pub mod player;
 pub mod scene;
+pub mod share;
 pub mod timeline;

@@ -6,7 +6,9 @@ use super::controls::Controls;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
 use super::frames::{FrameLoop, FrameSlot};
+use super::handout::Handout;
 use super::scrubber::Scrubber;
+use super::share_link::ShareLink;
 use super::sizer::Sizer;
 use super::speech::{voice_for, Speaker};
 use super::step_list::StepList;
@@ -16,6 +18,7 @@ use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::easing::Easing;
 use crate::model::patient::{is_thoracic, levels_around, readout, Grade, SPINE_LEVELS};
 use crate::model::player::{Action, Player, StepTiming};
+use crate::model::share::Share;
 use crate::model::timeline::Timeline;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -418,10 +421,12 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     let frames: FrameSlot = use_mut_ref(|| None::<FrameLoop>);
     // Consult mode: playback speed (read by the frame loop) and the X-ray style.
-    let speed = use_state(|| 1.0_f32);
+    // Consult mode started from a share link: its settings (else the defaults).
+    let restored = props.config.share.clone().unwrap_or_default();
+    let speed = use_state(|| restored.speed());
     let speed_now = use_mut_ref(|| 1.0_f32);
     *speed_now.borrow_mut() = *speed;
-    let xray = use_state(|| false);
+    let xray = use_state(|| restored.xray);
 
     // The frame loop exists for the component's lifetime; it dispatches ticks.
     {
@@ -621,9 +626,9 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     // Consult mode: this patient's settings, and full screen.
-    let grade = use_state(Grade::default);
-    let two_balloons = use_state(|| true);
-    let level = use_state(|| "L1".to_string());
+    let grade = use_state(|| restored.grade);
+    let two_balloons = use_state(|| restored.two_balloons);
+    let level = use_state(|| restored.level.clone());
     let maximised = use_state(|| false);
     let toggle_full = {
         let maximised = maximised.clone();
@@ -878,6 +883,20 @@ pub fn app(props: &AppProps) -> Html {
                     speed: speed.clone(),
                     xray: xray.clone(),
                 }, &toggle_full, *maximised) }
+                // Take-home: a share link and a printed handout for this patient.
+                <div class="kx-takehome">
+                    <ShareLink content={SharedContent(content.clone())} fragment={Share {
+                        step: step_index,
+                        grade: *grade,
+                        level: (*level).clone(),
+                        two_balloons: *two_balloons,
+                        xray: *xray,
+                        speed_percent: Share::percent_of(*speed),
+                    }.to_fragment()} />
+                    <Handout content={SharedContent(content.clone())}
+                             share={Share { grade: *grade, level: (*level).clone(), two_balloons: *two_balloons, ..Share::default() }}
+                             clinic_name={props.config.clinic_name.clone()} clinic_phone={props.config.clinic_phone.clone()} />
+                </div>
             }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
                       valuetext={live.clone()} onseek={seek} />

@@ -27,6 +27,14 @@ pub struct DiagramProps {
     pub title: AttrValue,
     /// What the picture shows, in words.
     pub description: AttrValue,
+    /// Put before every id inside the drawing, so that several drawings can share one shadow root
+    /// (the printed handout's stills). Empty for the main drawing.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+    /// Drawn last, over the picture, in the view box's units: the hook for marks made on the
+    /// diagram (e.g. a physician's strokes for a step), used by the handout's stills.
+    #[prop_or_default]
+    pub overlay: Html,
 }
 
 /// Outline of a vertebral body: slightly waisted front wall and slightly concave endplates.
@@ -53,7 +61,7 @@ fn body_path(top_front: f32, top_back: f32, bottom: f32) -> String {
 /// The back parts of a vertebra whose body top (at the back wall) is at `top`, as seen from the
 /// side: the pedicle, the joint (articular) processes above and below, the spinous process
 /// pointing back and a little down, and the transverse process seen end-on over the pedicle.
-fn posterior(top: f32, id: &str) -> Html {
+fn posterior(top: f32, id: &str, p_id: &str) -> Html {
     let x0 = g::BODY_BACK;
     let p = |dx: f32, dy: f32| format!("{} {}", f(x0 + dx), f(top + dy));
     // One outline, clockwise from the top of the pedicle where it leaves the body.
@@ -84,7 +92,7 @@ fn posterior(top: f32, id: &str) -> Html {
     html! {
         <g class="posterior" data-part={id.to_string()}>
             <path class="nerve-root" d={nerve} />
-            <path class="bone cortex" d={outline} fill="url(#k-bone)" />
+            <path class="bone cortex" d={outline} fill={format!("url(#{p_id}k-bone)")} />
             <path class="facet-line" d={format!("M{} C{} {} {}", p(36.5, 56.0), p(35.5, 60.0), p(35.5, 63.0), p(37.0, 66.0))} />
             <ellipse class="transverse" cx={f(x0 + 22.0)} cy={f(top + 10.0)} rx="9" ry="6.5" />
         </g>
@@ -123,13 +131,13 @@ fn level(bottom: f32, name: &str) -> Html {
 }
 
 /// A healthy vertebra (body and back parts) whose body top is at `top`.
-fn vertebra(top: f32, id: &str, name: &str) -> Html {
+fn vertebra(top: f32, id: &str, name: &str, p_id: &str) -> Html {
     let d = body_path(top, top, top + g::BODY_HEIGHT);
     html! {
         <g class="vertebra">
-            { posterior(top, id) }
-            <path class="body-fill" d={d.clone()} fill="url(#k-spongy)" />
-            <path class="body-shade" d={d.clone()} fill="url(#k-shade)" />
+            { posterior(top, id, p_id) }
+            <path class="body-fill" d={d.clone()} fill={format!("url(#{p_id}k-spongy)")} />
+            <path class="body-shade" d={d.clone()} fill={format!("url(#{p_id}k-shade)")} />
             <path class="cortex" d={d} fill="none" />
             { level(top + g::BODY_HEIGHT, name) }
         </g>
@@ -168,38 +176,41 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     let labels = &props.labels;
     let show = props.show_labels;
+    let p_id = props.id_prefix.as_str();
+    let id = |name: &str| format!("{p_id}{name}");
+    let url = |name: &str| format!("url(#{p_id}{name})");
 
     html! {
         <svg class="diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img"
-             aria-labelledby="k-svg-title" aria-describedby="k-svg-desc" preserveAspectRatio="xMidYMid meet">
-            <title id="k-svg-title">{ props.title.clone() }</title>
-            <desc id="k-svg-desc">{ props.description.clone() }</desc>
+             aria-labelledby={id("k-svg-title")} aria-describedby={id("k-svg-desc")} preserveAspectRatio="xMidYMid meet">
+            <title id={id("k-svg-title")}>{ props.title.clone() }</title>
+            <desc id={id("k-svg-desc")}>{ props.description.clone() }</desc>
             <defs>
-                <pattern id="k-spongy" width="10" height="11" patternUnits="userSpaceOnUse">
+                <pattern id={id("k-spongy")} width="10" height="11" patternUnits="userSpaceOnUse">
                     <rect width="10" height="11" fill="#f2e6ca" />
                     <path d="M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4"
                           fill="none" stroke="#cfb788" stroke-width="0.8" stroke-linecap="round" />
                 </pattern>
-                <linearGradient id="k-shade" x1="0" y1="0" x2="1" y2="0">
+                <linearGradient id={id("k-shade")} x1="0" y1="0" x2="1" y2="0">
                     <stop offset="0" stop-color="#7a5a2c" stop-opacity="0.16" />
                     <stop offset="0.35" stop-color="#ffffff" stop-opacity="0.10" />
                     <stop offset="1" stop-color="#7a5a2c" stop-opacity="0.14" />
                 </linearGradient>
-                <linearGradient id="k-bone" x1="0" y1="0" x2="0" y2="1">
+                <linearGradient id={id("k-bone")} x1="0" y1="0" x2="0" y2="1">
                     <stop offset="0" stop-color="#f4e8cd" />
                     <stop offset="1" stop-color="#e2cfa6" />
                 </linearGradient>
-                <linearGradient id="k-metal" x1="0" y1="0" x2="0" y2="1">
+                <linearGradient id={id("k-metal")} x1="0" y1="0" x2="0" y2="1">
                     <stop offset="0" stop-color="#d7dde3" />
                     <stop offset="0.5" stop-color="#8a96a3" />
                     <stop offset="1" stop-color="#5d6976" />
                 </linearGradient>
-                <radialGradient id="k-pain">
+                <radialGradient id={id("k-pain")}>
                     <stop offset="0" stop-color="#d9443a" stop-opacity="0.55" />
                     <stop offset="1" stop-color="#d9443a" stop-opacity="0" />
                 </radialGradient>
-                                <clipPath id="k-mid-body"><path d={mid_body.clone()} /></clipPath>
-                <clipPath id="k-cavity">
+                                <clipPath id={id("k-mid-body")}><path d={mid_body.clone()} /></clipPath>
+                <clipPath id={id("k-cavity")}>
                     <ellipse cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx.max(0.01))} ry={f(cavity.ry.max(0.01))} />
                 </clipPath>
             </defs>
@@ -226,14 +237,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
             // Lower vertebra, disc below the fracture.
             { disc(g::MID_BOTTOM) }
-            { vertebra(lower_top, "lower", &props.levels[2]) }
+            { vertebra(lower_top, "lower", &props.levels[2], p_id) }
             { disc(lower_top + g::BODY_HEIGHT) }
 
             // The fractured middle vertebra.
             <g class="vertebra fractured">
-                { posterior(top_mid, "middle") }
-                <path class="body-fill" d={mid_body.clone()} fill="url(#k-spongy)" />
-                <g clip-path="url(#k-mid-body)">
+                { posterior(top_mid, "middle", p_id) }
+                <path class="body-fill" d={mid_body.clone()} fill={url("k-spongy")} />
+                <g clip-path={url("k-mid-body")}>
                     <path class="crush" opacity={f(s.collapse * (1.0 - s.cavity))}
                           d={format!("M{} {} l8 5 l6 -3 l9 6 l7 -2 l8 5", f(g::BODY_FRONT), f(front_top + 5.0))} />
                     <path class="crush" opacity={f(s.collapse * (1.0 - s.cement))}
@@ -244,7 +255,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                         <ellipse class="cavity" cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx)} ry={f(cavity.ry)} />
                     }
                     if s.cement > 0.001 {
-                        <g clip-path="url(#k-cavity)">
+                        <g clip-path={url("k-cavity")}>
                             <rect x={f(cavity.c.x - cavity.rx - 3.0)} y={f(cavity.c.y - cavity.ry - 3.0)}
                                   width={f((cement_x - (cavity.c.x - cavity.rx - 3.0)).max(0.0))}
                                   height={f(cavity.ry * 2.0 + 6.0)} class="cement" fill={cement_colour.clone()} />
@@ -253,17 +264,17 @@ pub fn diagram(props: &DiagramProps) -> Html {
                                  stroke={cement_edge} opacity={f((s.cement * 3.0).min(1.0))} />
                     }
                 </g>
-                <path class="body-shade" d={mid_body.clone()} fill="url(#k-shade)" />
+                <path class="body-shade" d={mid_body.clone()} fill={url("k-shade")} />
                 <path class="cortex" d={mid_body} fill="none" />
                 { level(g::MID_BOTTOM, &props.levels[1]) }
                 <circle class="pain" cx={f(g::BODY_FRONT + 16.0)} cy={f(front_top + 14.0)} r="34"
-                        fill="url(#k-pain)" opacity={f(s.pain)} />
+                        fill={url("k-pain")} opacity={f(s.pain)} />
             </g>
 
             // Upper vertebra and the disc under it tip forward with the wedge.
             <g class="above" transform={tilt_transform}>
                 { disc(top_mid - g::DISC_HEIGHT) }
-                { vertebra(upper_top, "upper", &props.levels[0]) }
+                { vertebra(upper_top, "upper", &props.levels[0], p_id) }
                 { disc(upper_top - g::DISC_HEIGHT) }
             </g>
 
@@ -290,7 +301,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 <g class="needle">
                     <line class="needle-shaft" x1={f(tip.x)} y1={f(tip.y)} x2={f(hub.x)} y2={f(hub.y)} />
                     <line class="needle-bore" x1={f(tip.x - u.x * 3.0)} y1={f(tip.y - u.y * 3.0)} x2={f(hub.x)} y2={f(hub.y)} />
-                    <rect class="needle-handle" fill="url(#k-metal)" x={f(hub.x - 16.0)} y={f(hub.y - 7.0)} width="16" height="14" rx="3"
+                    <rect class="needle-handle" fill={url("k-metal")} x={f(hub.x - 16.0)} y={f(hub.y - 7.0)} width="16" height="14" rx="3"
                           transform={format!("rotate({} {} {})", f(angle), f(hub.x), f(hub.y))} />
                 </g>
             }
@@ -338,6 +349,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                     }
                 </g>
             }
+            { props.overlay.clone() }
         </svg>
     }
 }

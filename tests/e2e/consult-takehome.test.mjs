@@ -1,0 +1,312 @@
+// Consult mode's take-home tools on a clinic-like host page (a consult widget and a patient
+// widget): the printed handout (print emulation and real PDFs) and the share link (clipboard,
+// manual copy, opening the link, a bad link). Screenshots land in tests/screenshots/takehome/.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openPage, started, expectLive, shotsDir, CONTENT, ROOT } from "./harness.mjs";
+import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
+
+const UI = CONTENT.ui;
+const T = CONTENT.takehome;
+const N = CONTENT.steps.length;
+const CLINIC = "Riverside Spine & Pain Center";
+const PHONE = "(555) 010-0199";
+/** Consult mode announces "Step n of N: clinical title". */
+const consultLive = (i) => `${UI.step_of.replace("{n}", String(i + 1)).replace("{total}", String(N))}: ${CONTENT.steps[i].consult.title}`;
+const patientLive = (i) => `${UI.step_of.replace("{n}", String(i + 1)).replace("{total}", String(N))}: ${CONTENT.steps[i].title}`;
+
+// A clinic's page: a header, a sidebar layout around the consult widget, text, and a second
+// (patient) widget further down.
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Consultation | Riverside</title>{{EMBED}}
+<style>
+  body { margin: 0; font: 17px Georgia, serif; background: #f4efe6; }
+  header { background: #123; color: #fff; padding: 20px 32px; }
+  .layout { display: grid; grid-template-columns: 220px 1fr; gap: 24px; padding: 24px 32px; }
+  aside { background: #dde; padding: 12px; min-height: 400px; }
+  footer { background: #123; color: #fff; padding: 40px 32px; }
+</style></head>
+<body>
+  <header><p id="brand">Riverside Spine &amp; Pain Center, staff pages</p></header>
+  <div class="layout">
+    <aside id="sidebar">Patients today: 9.</aside>
+    <main>
+      <h1 id="host-heading">Consultation room</h1>
+      <kyphoplasty-explainer mode="consult" clinic-name="${CLINIC.replace("&", "&amp;")}" clinic-phone="${PHONE}">
+        <p>Balloon kyphoplasty, step by step.</p>
+      </kyphoplasty-explainer>
+      <p id="host-text">The clinic's own words after the consult widget.</p>
+      <div style="height: 1400px"></div>
+      <kyphoplasty-explainer><p>Patient version.</p></kyphoplasty-explainer>
+    </main>
+  </div>
+  <footer id="host-footer">Riverside footer</footer>
+</body></html>`;
+
+let sites, browser;
+before(async () => {
+  sites = await startSites();
+  sites.host.page("/consult.html", PAGE);
+  // The same widget on a page with the strict policy of the README (no inline styles or scripts).
+  sites.host.page(
+    "/strict-consult.html",
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title>{{EMBED}}</head><body>
+      <p id="host-text">Strict clinic page.</p>
+      <kyphoplasty-explainer mode="consult" clinic-name="Strict Clinic" clinic-phone="555-010-0199"></kyphoplasty-explainer>
+    </body></html>`,
+    {
+      "Content-Security-Policy": [
+        "default-src 'self'",
+        `script-src 'self' ${sites.cdn.origin} 'wasm-unsafe-eval'`,
+        "style-src 'self'",
+        `connect-src ${sites.cdn.origin}`,
+        "require-trusted-types-for 'script'",
+      ].join("; "),
+    },
+  );
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  sites?.close();
+});
+
+/** Opens the page (optionally with a fragment) and waits for the consult widget. */
+async function open({ hash = "", width = 1280, height = 1000, ...options } = {}) {
+  const page = await openPage(browser, { width, height, ...options });
+  const warnings = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" && /kyphoplasty/.test(m.text())) warnings.push(m.text());
+  });
+  page.on("pageerror", (e) => warnings.push(`pageerror: ${e}`));
+  await page.goto(sites.host.url("/consult.html") + hash);
+  await started(page, 0);
+  return { page, w: explainer(page, 0), warnings };
+}
+
+/** This patient: grade 3, T11, one balloon. */
+async function setPatient(w) {
+  await w.getByLabel(UI.severity).selectOption("3");
+  await w.getByLabel(UI.level).selectOption("T11");
+  await w.getByLabel(UI.balloons).selectOption("1");
+}
+
+/** axe-core's WCAG 2.2 AA violations inside consult widget `n` (its shadow root included). */
+async function axeViolations(page, n = 0) {
+  await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+  return page.evaluate(async (n) => {
+    const r = await window.axe.run(document.querySelectorAll("kyphoplasty-explainer")[n], {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.html.slice(0, 100)).join(" | ")}`);
+  }, n);
+}
+
+const countPdfPages = (pdf) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+
+test("the handout alone prints: clinic, settings, the chosen steps' plain words, recovery, when to call", async () => {
+  const { page, w, warnings } = await open();
+  try {
+    await setPatient(w);
+    const sheetsBefore = await page.evaluate(() => document.adoptedStyleSheets.length);
+    const toggle = w.getByRole("button", { name: T.print_handout });
+    await toggle.click();
+    assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+    const panel = w.getByRole("group", { name: T.print_handout });
+    // Every procedure step is chosen by default; leave out "Getting ready".
+    const boxes = panel.getByRole("checkbox");
+    const procedure = CONTENT.steps.filter((s) => !["recovery", "risks"].includes(s.diagram));
+    assert.equal(await boxes.count(), procedure.length);
+    for (let i = 0; i < procedure.length; i++) assert.ok(await boxes.nth(i).isChecked());
+    await panel.getByRole("checkbox", { name: `2. ${CONTENT.steps[1].title}` }).uncheck();
+
+    const handout = w.getByRole("article", { name: T.title });
+    assert.deepEqual(await axeViolations(page), [], "axe finds nothing with the handout open");
+    // On screen: the choice of steps and a preview of the handout.
+    await panel.screenshot({ path: join(shotsDir("takehome"), "handout-screen-1280.png") });
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await handout.isVisible(), "the handout shows in print");
+    const text = await handout.innerText();
+    for (const want of [
+      CLINIC,
+      PHONE,
+      T.title,
+      T.thoracic.replace("{level}", "T11"),
+      T.grade_3,
+      T.one_balloon,
+      CONTENT.steps[0].narration[0],
+      CONTENT.steps[4].narration[1],
+      CONTENT.steps[6].narration[0],
+      CONTENT.steps[8].narration[0],
+      CONTENT.steps[9].narration[2],
+      CONTENT.disclaimer[0],
+      String(new Date().getFullYear()),
+    ]) {
+      assert.ok(text.includes(want), `the handout says ${JSON.stringify(want)}`);
+    }
+    assert.ok(!text.includes(CONTENT.steps[1].narration[0]), "a step left out is not printed");
+    for (const clinical of [CONTENT.steps[2].consult.narration[0], CONTENT.steps[4].consult.title]) {
+      assert.ok(!text.includes(clinical), "the handout uses the patient words, not the clinical ones");
+    }
+    // One still per chosen step, each the side view in the drawing style, with its own ids.
+    const stills = handout.locator("figure svg.diagram");
+    assert.equal(await stills.count(), procedure.length - 1);
+    const ids = await handout.locator("[id]").evaluateAll((els) => els.map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, "no id is used twice in the handout");
+    // The stills end their steps: the cement step's still shows cement, the first none.
+    assert.equal(await stills.nth(0).locator("rect.cement").count(), 0);
+    assert.ok(await stills.nth(5).locator("rect.cement").count(), "the cement step's still shows cement");
+    // Controls and the host page's other content are hidden.
+    for (const name of [UI.next, T.print_handout, T.share_link, T.print, UI.full_screen]) {
+      assert.ok(!(await w.getByRole("button", { name, exact: true }).first().isVisible()), `${name} is hidden in print`);
+    }
+    assert.ok(!(await w.getByLabel(UI.severity).isVisible()));
+    assert.ok(!(await w.locator("svg.diagram").first().isVisible()), "the live diagram is hidden");
+    for (const sel of ["#brand", "#host-heading", "#host-text", "#sidebar", "#host-footer"]) {
+      assert.ok(!(await page.locator(sel).isVisible()), `${sel} is hidden in print`);
+    }
+    assert.ok(!(await explainer(page, 1).isVisible()), "the other widget is hidden in print");
+    // The handout starts at the top of the page and uses its width.
+    const box = await w.boundingBox();
+    assert.ok(box.y < 40 && box.x < 40, `the widget is at the top left in print: ${JSON.stringify(box)}`);
+
+    const dir = shotsDir("takehome");
+    await page.screenshot({ path: join(dir, "handout-print-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: join(dir, "handout-print-1024x768.png"), fullPage: true });
+
+    // Real PDFs, A4 and Letter: a few pages, not one per still, not a blank tail.
+    for (const format of ["A4", "Letter"]) {
+      const pdf = await page.pdf({ format, printBackground: false });
+      const pages = countPdfPages(pdf);
+      assert.ok(pages >= 2 && pages <= 5, `${format}: ${pages} pages`);
+      writeFileSync(join(dir, `handout-${format}.pdf`), pdf);
+    }
+    if (existsSync("/usr/bin/pdftoppm")) {
+      execFileSync("pdftoppm", ["-png", "-r", "80", join(dir, "handout-A4.pdf"), join(dir, "handout-A4-page")]);
+      execFileSync("pdftoppm", ["-png", "-gray", "-r", "80", "-f", "1", "-l", "1", join(dir, "handout-Letter.pdf"), join(dir, "handout-Letter-gray")]);
+    }
+
+    // Back on screen: the widget's controls and the page are back.
+    await page.emulateMedia({ media: "screen" });
+    assert.ok(await w.getByRole("button", { name: T.print_handout }).isVisible());
+    assert.ok(await page.locator("#host-text").isVisible());
+    // Closed: the page prints as itself again, and the temporary stylesheet is gone.
+    await panel.getByRole("button", { name: UI.close }).click();
+    assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), sheetsBefore);
+    assert.equal(await w.evaluate((el) => el.hasAttribute("data-kx-handout")), false);
+    await page.emulateMedia({ media: "print" });
+    assert.ok(await page.locator("#host-text").isVisible(), "without the handout the page prints normally");
+    assert.deepEqual(warnings, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a share link restores the settings and the step in consult widgets only", async () => {
+  const { page, w, warnings } = await open({ permissions: ["clipboard-read", "clipboard-write"] });
+  try {
+    await setPatient(w);
+    await w.getByRole("button", { name: UI.xray_view }).click();
+    await w.getByRole("button", { name: CONTENT.steps[4].consult.title }).click();
+    await expectLive(page, consultLive(4));
+    await w.getByRole("button", { name: T.share_link }).click();
+    await w.getByRole("status").filter({ hasText: T.link_copied }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(link, `${sites.host.url("/consult.html")}#kyphoplasty=step-5.grade-3.level-T11.balloons-1.xray-1`);
+
+    const again = await open({ hash: new URL(link).hash });
+    try {
+      await expectLive(again.page, consultLive(4));
+      assert.equal(await again.w.getByLabel(UI.severity).inputValue(), "3");
+      assert.equal(await again.w.getByLabel(UI.level).inputValue(), "T11");
+      assert.equal(await again.w.getByLabel(UI.balloons).inputValue(), "1");
+      assert.equal(await again.w.getByRole("button", { name: UI.xray_view }).getAttribute("aria-pressed"), "true");
+      assert.ok(await again.w.locator("svg.diagram").getByText("T11", { exact: true }).count());
+      // The patient widget on the same page ignores the link.
+      await explainer(again.page, 1).scrollIntoViewIfNeeded();
+      await started(again.page, 1);
+      await expectLive(again.page, patientLive(0), 1);
+      assert.deepEqual(again.warnings, []);
+    } finally {
+      await again.page.context().close();
+    }
+    assert.deepEqual(warnings, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("without a clipboard the link is shown, selected, for copying by hand", async () => {
+  const page = await openPage(browser, { width: 1280, height: 1000 });
+  try {
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, "clipboard", { configurable: true, get: () => undefined });
+    });
+    await page.goto(sites.host.url("/consult.html"));
+    await started(page, 0);
+    const w = explainer(page, 0);
+    await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
+    await w.getByRole("button", { name: T.share_link }).click();
+    const field = w.getByRole("textbox", { name: T.copy_manually });
+    await field.waitFor();
+    const value = await field.inputValue();
+    assert.match(value, /#kyphoplasty=step-3\.grade-2\.level-L1\.balloons-2\.xray-0$/);
+    assert.equal(await field.evaluate((el) => el.readOnly), true);
+    const selected = await field.evaluate((el) => [el.selectionStart, el.selectionEnd, el.getRootNode().activeElement === el]);
+    assert.deepEqual(selected, [0, value.length, true]);
+    await w.getByRole("status").filter({ hasText: T.copy_hint }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], "axe finds nothing with the link shown");
+    // Another setting makes another link: the old one goes away.
+    await w.getByLabel(UI.severity).selectOption("1");
+    await field.waitFor({ state: "detached" });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a bad share link gives one warning and falls back to the defaults", async () => {
+  const { page, w, warnings } = await open({ hash: "#kyphoplasty=step-42.grade-9.level-T8.route-sideways" });
+  try {
+    await expectLive(page, consultLive(0));
+    assert.equal(await w.getByLabel(UI.severity).inputValue(), "2");
+    assert.equal(await w.getByLabel(UI.level).inputValue(), "T8", "the good value is still used");
+    assert.equal(await w.getByLabel(UI.balloons).inputValue(), "2");
+    await page.waitForTimeout(300);
+    assert.equal(warnings.length, 1, JSON.stringify(warnings));
+    assert.match(warnings[0], /step-42/);
+    assert.match(warnings[0], /grade-9/);
+    assert.doesNotMatch(warnings[0], /route/, "unknown keys are ignored");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("under a strict CSP with Trusted Types the handout prints and the share link opens, with no violation", async () => {
+  const page = await openPage(browser, { width: 1024, height: 768 });
+  try {
+    await page.addInitScript(RECORDER);
+    await page.goto(sites.host.url("/strict-consult.html") + "#kyphoplasty=step-7.grade-1.level-L3.balloons-1.xray-0");
+    await started(page, 0);
+    const w = explainer(page, 0);
+    await expectLive(page, consultLive(6));
+    assert.equal(await w.getByLabel(UI.level).inputValue(), "L3");
+    await w.getByRole("button", { name: T.print_handout }).click();
+    await page.emulateMedia({ media: "print" });
+    const text = await w.getByRole("article", { name: T.title }).innerText();
+    assert.ok(text.includes("Strict Clinic") && text.includes(T.lumbar.replace("{level}", "L3")) && text.includes(T.grade_1));
+    assert.ok(!(await page.locator("#host-text").isVisible()), "the page's own text is hidden in print");
+    const pages = countPdfPages(await page.pdf({ format: "A4" }));
+    assert.ok(pages >= 2 && pages <= 5, `${pages} pages`);
+    const seen = await recorded(page);
+    assert.deepEqual(seen.violations, []);
+    assert.deepEqual(seen.console.filter((m) => m.level === "warn" || m.level === "error"), []);
+  } finally {
+    await page.context().close();
+  }
+});
