@@ -32,14 +32,16 @@ pub fn needle_tip(depth: f32) -> Pt {
 
 /// Lobes of cement around the tip: (offset from the tip, half length, half height, angle, when it
 /// starts to spread as a share of the injection).
-const LOBES: [(f32, f32, f32, f32, f32, f32); 7] = [
-    (0.0, 0.0, 7.0, 5.5, 10.0, 0.0),
-    (-8.0, 3.0, 6.5, 4.0, -25.0, 0.12),
-    (6.0, 6.0, 5.5, 3.5, 40.0, 0.25),
-    (-4.0, -5.0, 5.0, 3.0, -60.0, 0.35),
-    (9.0, -3.0, 4.5, 3.0, 15.0, 0.5),
-    (-13.0, -2.0, 4.0, 2.5, 70.0, 0.62),
-    (-2.0, 9.0, 4.5, 2.6, -10.0, 0.75),
+const LOBES: [(f32, f32, f32, f32, f32, f32); 9] = [
+    (0.0, 0.0, 10.0, 7.5, 10.0, 0.0),
+    (-11.0, 4.0, 9.0, 5.5, -25.0, 0.1),
+    (8.0, 8.0, 8.0, 5.0, 40.0, 0.2),
+    (-6.0, -3.0, 7.0, 4.0, -50.0, 0.3),
+    (12.0, -2.0, 6.5, 4.0, 15.0, 0.4),
+    (-16.0, 3.0, 5.5, 3.5, 70.0, 0.5),
+    (-3.0, 12.0, 6.5, 3.6, -10.0, 0.6),
+    (-20.0, 9.0, 4.5, 2.6, 35.0, 0.7),
+    (16.0, 11.0, 4.0, 2.4, -30.0, 0.8),
 ];
 
 /// The cement's irregular lobes for this scene (empty before any cement); each lobe grows from
@@ -53,7 +55,7 @@ pub fn cement_lobes(scene: &Scene) -> Vec<Ellipse> {
         .map(|&(dx, dy, rx, ry, a, start)| {
             let k = ((c - start) / (1.0 - start).max(0.25)).min(1.0).sqrt();
             Ellipse {
-                c: Pt::new(tip.x + dx, tip.y + 4.0 + dy),
+                c: Pt::new(tip.x + dx, tip.y + 5.0 + dy),
                 rx: rx * k,
                 ry: ry * k,
                 angle_deg: a,

@@ -149,7 +149,7 @@ pub fn balloon(scene: &Scene, bilateral: bool) -> Ellipse {
     let size = scene.balloon_size.clamp(0.0, 1.0);
     let tip = target(scene, bilateral);
     let place = Pt::new(
-        if bilateral { MID_X - 19.0 } else { MID_X },
+        if bilateral { MID_X - 17.0 } else { MID_X },
         body_mid_y(scene) + 2.0,
     );
     let max_ry = (apparent_height(scene) / 2.0 - 6.0).min(15.0);
@@ -157,7 +157,7 @@ pub fn balloon(scene: &Scene, bilateral: bool) -> Ellipse {
     let angle = dir.y.atan2(dir.x).to_degrees() * (1.0 - size);
     Ellipse {
         c: tip.towards(place, slid),
-        rx: 3.0 + 6.0 * slid + 5.0 * size,
+        rx: 3.0 + 5.0 * slid + 5.0 * size,
         ry: 2.2 + (max_ry - 2.2) * size,
         angle_deg: angle,
     }

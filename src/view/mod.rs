@@ -3,12 +3,16 @@
 pub mod app;
 pub mod axial;
 pub mod bridge;
+pub mod compare;
 pub mod controls;
+pub mod coronal;
 pub mod diagram;
 pub mod disclaimer;
 pub mod frames;
+pub mod projection;
 pub mod scrubber;
 pub mod speech;
+pub mod spine_overview;
 pub mod step_list;
 pub mod svg;
 
