@@ -269,7 +269,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                     { label(4.0, 14.0, Pt::new(ring.c.x - ring.rx + 1.0, ring.c.y - 8.0), &labels.pedicle, "start") }
                     { label(vw - 4.0, 14.0, Pt::new(c::MID_X + 30.0, tops[0] + 42.0), &labels.vertebra, "end") }
                     if needle_visible {
-                        { label(4.0, 226.0, Pt::new(tip.x - 10.0, tip.y - 3.6), &labels.needle, "start") }
+                        { label(4.0, 206.0, Pt::new(tip.x - 10.0, tip.y - 3.6), &labels.needle, "start") }
                     }
                     if balloon_visible && s.balloon_size > 0.2 {
                         { label(vw - 4.0, 226.0, Pt::new(balloon.c.x + 4.0, balloon.c.y + balloon.ry * 0.6), &labels.balloon, "end") }

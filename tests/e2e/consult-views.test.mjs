@@ -204,6 +204,10 @@ test("at 360 px the consult views fit the widget without sideways scrolling", as
     await w.getByRole("region", { name: ui.compare_title }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    const [tableWidth, panelWidth] = await w
+      .getByRole("region", { name: ui.compare_title })
+      .evaluate((panel) => [panel.querySelector("table").getBoundingClientRect().width, panel.clientWidth]);
+    assert.ok(tableWidth <= panelWidth, `the table (${tableWidth}px) fits its panel (${panelWidth}px)`);
     for (const name of [ui.lateral, ui.ap, ui.compare_open]) {
       const box = await w.getByRole("button", { name, exact: true }).boundingBox();
       assert.ok(box.height >= 44 && box.width >= 44, `${name}: ${box.width}x${box.height}`);
