@@ -107,8 +107,29 @@ fn posterior(top: f32, thoracic: bool) -> Html {
         l1 = f(c::MID_X - 9.0),
         l2 = f(c::MID_X - 6.0),
     );
+    // The laminae and the lower joint processes: a faint "butterfly" from under each pedicle to
+    // the spinous process, reaching down over the disc below.
+    let lamina = |side: Side| {
+        let q = |x: f32, y: f32| side.place(Pt::new(x, y));
+        let pts = [
+            q(ring.c.x - 6.0, ring.c.y + 6.0),
+            q(c::MID_X - 7.0, top + 26.0),
+            q(c::MID_X - 6.0, top + 46.0),
+            q(ring.c.x + 2.0, top + g::BODY_HEIGHT + 6.0),
+            q(ring.c.x - 8.0, top + g::BODY_HEIGHT + 8.0),
+            q(ring.c.x - 11.0, top + 40.0),
+        ];
+        let mut d = format!("M{} {}", f(pts[0].x), f(pts[0].y));
+        for p in &pts[1..] {
+            d.push_str(&format!(" L{} {}", f(p.x), f(p.y)));
+        }
+        d.push_str(" Z");
+        d
+    };
     html! {
         <g class="ap-posterior">
+            <path class="ap-lamina" d={lamina(Side::Left)} />
+            <path class="ap-lamina" d={lamina(Side::Right)} />
             if thoracic {
                 <path class="ap-rib" d={rib(Side::Left)} />
                 <path class="ap-rib" d={rib(Side::Right)} />
@@ -216,6 +237,9 @@ pub fn coronal(p: &CoronalProps) -> Html {
                     f(c::MID_X - 50.0), f(c::MID_X - 78.0), f(c::MID_X - 92.0), f(vh), f(c::MID_X + 92.0), f(vh), f(c::MID_X + 78.0), f(c::MID_X + 50.0))} />
                 <g filter="url(#kc-soft)">
                     { vertebra(tops[0], tops[0] + g::BODY_HEIGHT, p.thoracic) }
+                    // The intact back of the treated body still reaches the old height: a fainter
+                    // band up to the back rim, above the denser, lower front.
+                    <path class="ap-ghost" d={body_path(g::MID_TOP, tops[1] + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
                     { vertebra(tops[1], g::MID_BOTTOM, p.thoracic) }
                     { vertebra(tops[2], tops[2] + g::BODY_HEIGHT, p.thoracic) }
                     // The intact back rim of the treated body, above the lower front (a double

@@ -2,7 +2,8 @@
 // the comparison with vertebroplasty. Driven through roles and names.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
+import { join } from "node:path";
+import { serve, launch, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
 
 const ui = CONTENT.ui;
 let server, browser;
@@ -213,6 +214,29 @@ test("at 360 px the consult views fit the widget without sideways scrolling", as
       assert.ok(box.height >= 44 && box.width >= 44, `${name}: ${box.width}x${box.height}`);
       assert.ok(box.x >= 0 && box.x + box.width <= 360, `${name} is on screen`);
     }
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("axe finds nothing with the AP projection, the overview and the open comparison", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByRole("button", { name: ui.xray_view }).click();
+    await w.getByRole("button", { name: ui.ap, exact: true }).click();
+    await goToStep(page, 6);
+    await w.getByRole("button", { name: ui.compare_open }).click();
+    await w.getByRole("region", { name: ui.compare_title }).waitFor();
+    await page.addScriptTag({ path: join(ROOT, "node_modules", "axe-core", "axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document.querySelector("kyphoplasty-explainer"), {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        resultTypes: ["violations"],
+      });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 100)).join(" | ")}`);
+    });
+    assert.deepEqual(violations, []);
   } finally {
     await page.context().close();
   }
