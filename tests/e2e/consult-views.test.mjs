@@ -2,6 +2,7 @@
 // the comparison with vertebroplasty. Driven through roles and names.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launch, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
 
@@ -195,10 +196,15 @@ test("Compare with vertebroplasty opens two drawings and a table of the reported
   }
 });
 
-test("at 360 px the consult views fit the widget without sideways scrolling", async () => {
+for (const lang of ["en", "es"]) test(`at 360 px the consult views fit the widget without sideways scrolling (${lang})`, async () => {
   const page = await consultPage(360, 800);
   try {
     const w = widget(page);
+    const ui = JSON.parse(readFileSync(join(ROOT, "content", `${lang}.json`), "utf8")).ui;
+    if (lang !== "en") {
+      await w.evaluate((e, l) => e.setAttribute("lang", l), lang);
+      await w.getByRole("group", { name: ui.patient_settings }).waitFor();
+    }
     await w.getByRole("button", { name: ui.xray_view }).click();
     await w.getByRole("button", { name: ui.ap, exact: true }).click();
     await w.getByRole("button", { name: ui.compare_open }).click();
