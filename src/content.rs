@@ -76,6 +76,62 @@ pub struct Ui {
     pub top_view: String,
     /// Accessible name of the switch between the two views.
     pub views: String,
+    /// Accessible name of the choice between the lateral and AP projections (consult mode, X-ray style).
+    pub projection: String,
+    /// "Lateral" projection button (the side view in X-ray style).
+    pub lateral: String,
+    /// "AP" projection button (front to back).
+    pub ap: String,
+    /// Name and caption of the AP projection.
+    pub ap_view: String,
+    /// Accessible name of the whole-spine overview: `{level}` required.
+    pub spine_overview: String,
+    /// Button that opens the comparison with vertebroplasty (consult mode).
+    pub compare_open: String,
+    /// Title of the comparison panel and caption of its table.
+    pub compare_title: String,
+    /// Name of balloon kyphoplasty (column header, picture caption).
+    pub kyphoplasty: String,
+    /// Name of vertebroplasty (column header, picture caption).
+    pub vertebroplasty: String,
+    /// What the kyphoplasty picture of the comparison shows.
+    pub kp_picture: String,
+    /// What the vertebroplasty picture of the comparison shows.
+    pub vp_picture: String,
+    /// Header of the comparison table's first column.
+    pub compare_feature: String,
+    /// Row: technique.
+    pub compare_technique: String,
+    /// Kyphoplasty's technique.
+    pub kp_technique: String,
+    /// Vertebroplasty's technique.
+    pub vp_technique: String,
+    /// Row: wedge-angle correction.
+    pub compare_angle: String,
+    /// Kyphoplasty's wedge-angle correction.
+    pub kp_angle: String,
+    /// Vertebroplasty's wedge-angle correction.
+    pub vp_angle: String,
+    /// Row: cement leakage.
+    pub compare_leak: String,
+    /// Kyphoplasty's cement leakage rate.
+    pub kp_leak: String,
+    /// Vertebroplasty's cement leakage rate.
+    pub vp_leak: String,
+    /// Row: pain relief.
+    pub compare_pain: String,
+    /// Pain relief of both: similar.
+    pub pain_similar: String,
+    /// Row: procedure time.
+    pub compare_time: String,
+    /// Kyphoplasty's procedure time.
+    pub kp_time: String,
+    /// Vertebroplasty's procedure time.
+    pub vp_time: String,
+    /// Notes under the comparison table.
+    pub compare_note: String,
+    /// Note that the comparison's drawings follow the timeline.
+    pub compare_follows: String,
     /// Heading of the clinic's call to action on the last step.
     pub cta_title: String,
     /// "Call {clinic} at {phone}.": `{phone}` required, `{clinic}` optional.
@@ -446,6 +502,14 @@ impl Content {
                 top(&format!("ui.{name}"), "is empty");
             }
         }
+        for (name, value) in self.view_fields() {
+            if value.trim().is_empty() {
+                top(&format!("ui.{name}"), "is empty");
+            }
+        }
+        if !self.ui.spine_overview.contains("{level}") {
+            top("ui.spine_overview", "must contain {level}");
+        }
         if !(self.ui.step_of.contains("{n}") && self.ui.step_of.contains("{total}")) {
             top("ui.step_of", "must contain both {n} and {total}");
         }
@@ -630,6 +694,41 @@ impl Content {
             ("full_screen", &u.full_screen),
             ("speed", &u.speed),
             ("xray_view", &u.xray_view),
+        ]
+    }
+
+    /// The consult views' words (AP projection, spine overview, comparison), for validation.
+    fn view_fields(&self) -> [(&'static str, &str); 28] {
+        let u = &self.ui;
+        [
+            ("projection", &u.projection),
+            ("lateral", &u.lateral),
+            ("ap", &u.ap),
+            ("ap_view", &u.ap_view),
+            ("spine_overview", &u.spine_overview),
+            ("compare_open", &u.compare_open),
+            ("compare_title", &u.compare_title),
+            ("kyphoplasty", &u.kyphoplasty),
+            ("vertebroplasty", &u.vertebroplasty),
+            ("kp_picture", &u.kp_picture),
+            ("vp_picture", &u.vp_picture),
+            ("compare_feature", &u.compare_feature),
+            ("compare_technique", &u.compare_technique),
+            ("kp_technique", &u.kp_technique),
+            ("vp_technique", &u.vp_technique),
+            ("compare_angle", &u.compare_angle),
+            ("kp_angle", &u.kp_angle),
+            ("vp_angle", &u.vp_angle),
+            ("compare_leak", &u.compare_leak),
+            ("kp_leak", &u.kp_leak),
+            ("vp_leak", &u.vp_leak),
+            ("compare_pain", &u.compare_pain),
+            ("pain_similar", &u.pain_similar),
+            ("compare_time", &u.compare_time),
+            ("kp_time", &u.kp_time),
+            ("vp_time", &u.vp_time),
+            ("compare_note", &u.compare_note),
+            ("compare_follows", &u.compare_follows),
         ]
     }
 

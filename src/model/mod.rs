@@ -2,8 +2,11 @@
 //! state. It is handed time and never reads a clock.
 
 pub mod axial;
+pub mod compare;
+pub mod coronal;
 pub mod easing;
 pub mod geometry;
+pub mod overview;
 pub mod patient;
 pub mod player;
 pub mod scene;

@@ -2,15 +2,19 @@
 
 use super::axial::Axial;
 use super::bridge::Bridge;
+use super::compare::Compare;
 use super::controls::Controls;
+use super::coronal::Coronal;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
 use super::frames::{FrameLoop, FrameSlot};
 use super::handout::Handout;
+use super::projection::Projection;
 use super::scrubber::Scrubber;
 use super::share_link::ShareLink;
 use super::sizer::Sizer;
 use super::speech::{voice_for, Speaker};
+use super::spine_overview::SpineOverview;
 use super::step_list::StepList;
 use super::svg::f;
 use crate::config::{Config, Mode};
@@ -427,6 +431,8 @@ pub fn app(props: &AppProps) -> Html {
     let speed_now = use_mut_ref(|| 1.0_f32);
     *speed_now.borrow_mut() = *speed;
     let xray = use_state(|| restored.xray);
+    // Consult mode, X-ray style: the AP (front-to-back) projection instead of the lateral one.
+    let ap = use_state(|| false);
 
     // The frame loop exists for the component's lifetime; it dispatches ticks.
     {
@@ -816,13 +822,24 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
                                 onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
                     </div>
+                    if consult && *xray {
+                        <Projection name={ui.projection.clone()} lateral={ui.lateral.clone()} ap={ui.ap.clone()}
+                                    is_ap={*ap} onchoose={{ let ap = ap.clone(); Callback::from(move |v| ap.set(v)) }} />
+                    }
                     <div class={classes!("kx-views", (consult && *xray).then_some("is-xray"))}>
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
+                            if consult && *xray && *ap {
+                                <Coronal scene={scene} labels={labels.clone()} show_labels={*show_labels}
+                                         levels={levels_around(&level)} bilateral={*two_balloons} thoracic={is_thoracic(&level)}
+                                         title={format!("{}: {}", ui.ap_view, title)} />
+                                <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
+                            } else {
                             <Diagram scene={scene} labels={labels.clone()} show_labels={*show_labels}
                                      levels={levels_around(&level)}
                                      front={ui.front.clone()} back={ui.back.clone()}
                                      title={title.to_string()} description={step.picture.clone()} />
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
+                            }
                         </figure>
                         <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
                             <Axial scene={scene} labels={labels.clone()} show_labels={*show_labels}
@@ -876,6 +893,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </div>
             if consult {
+                <div class="kx-consult-row">
                 { consult_panel(ui, &scene, &ConsultSettings {
                     grade: grade.clone(),
                     two: two_balloons.clone(),
@@ -883,6 +901,9 @@ pub fn app(props: &AppProps) -> Html {
                     speed: speed.clone(),
                     xray: xray.clone(),
                 }, &toggle_full, *maximised) }
+                <SpineOverview level={(*level).clone()} name={ui.spine_overview.replace("{level}", &level)} />
+                </div>
+                <Compare content={SharedContent(content.clone())} scene={scene} />
                 // Take-home: a share link and a printed handout for this patient.
                 <div class="kx-takehome">
                     <ShareLink content={SharedContent(content.clone())} fragment={Share {

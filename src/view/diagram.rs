@@ -39,7 +39,7 @@ pub struct DiagramProps {
 
 /// Outline of a vertebral body: slightly waisted front wall and slightly concave endplates.
 /// `top_front` may be lower than `top_back` (a wedge fracture).
-fn body_path(top_front: f32, top_back: f32, bottom: f32) -> String {
+pub(crate) fn body_path(top_front: f32, top_back: f32, bottom: f32) -> String {
     let (x0, x1) = (g::BODY_FRONT, g::BODY_BACK);
     let mid_y = (top_front + bottom) / 2.0;
     let mid_top = (top_front + top_back) / 2.0;
@@ -99,7 +99,7 @@ fn posterior(top: f32, id: &str, p_id: &str) -> Html {
     }
 }
 
-fn disc(top: f32) -> Html {
+pub(crate) fn disc(top: f32) -> Html {
     let (x0, x1) = (g::BODY_FRONT + 1.0, g::BODY_BACK - 0.5);
     let b = top + g::DISC_HEIGHT;
     let d = format!(

@@ -3,15 +3,19 @@
 pub mod app;
 pub mod axial;
 pub mod bridge;
+pub mod compare;
 pub mod controls;
+pub mod coronal;
 pub mod diagram;
 pub mod disclaimer;
 pub mod frames;
 pub mod handout;
+pub mod projection;
 pub mod scrubber;
 pub mod share_link;
 pub mod sizer;
 pub mod speech;
+pub mod spine_overview;
 pub mod step_list;
 pub mod svg;
 

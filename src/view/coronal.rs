@@ -1,0 +1,307 @@
+//! The front-to-back (AP) X-ray projection of the treated vertebra and its neighbours, drawn like a
+//! fluoroscopy image: greyscale, soft edges, bone bright, instruments dark, contrast and cement
+//! white. Coordinates are documented in [`crate::model::coronal`].
+
+use super::svg::{f, label};
+use crate::content::Labels;
+use crate::model::coronal::{self as c, Side};
+use crate::model::geometry::{self as g, Ellipse, Pt};
+use crate::model::scene::Scene;
+use yew::prelude::*;
+
+/// Props of [`Coronal`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CoronalProps {
+    /// What to draw.
+    pub scene: Scene,
+    /// Names of the parts.
+    pub labels: Labels,
+    /// The spine levels drawn, top to bottom (the middle one is treated).
+    pub levels: [String; 3],
+    /// Two needles and balloons (both sides) or one.
+    pub bilateral: bool,
+    /// A thoracic level: ribs leave the transverse processes.
+    pub thoracic: bool,
+    /// Show labels with leader lines.
+    pub show_labels: bool,
+    /// Accessible name of the picture.
+    pub title: AttrValue,
+}
+
+/// A rounded rectangle outline with slightly concave endplates.
+fn body_path(top: f32, bottom: f32) -> String {
+    let (x0, x1) = (c::MID_X - c::BODY_HALF_WIDTH, c::MID_X + c::BODY_HALF_WIDTH);
+    let r = c::BODY_CORNER.min((bottom - top) / 2.0);
+    format!(
+        "M{a} {t} Q{m} {t2} {b} {t} Q{x1} {t} {x1} {tr} L{x1} {br} Q{x1} {bo} {b} {bo} Q{m} {bo2} {a} {bo} Q{x0} {bo} {x0} {br} L{x0} {tr} Q{x0} {t} {a} {t} Z",
+        a = f(x0 + r),
+        b = f(x1 - r),
+        m = f(c::MID_X),
+        x0 = f(x0),
+        x1 = f(x1),
+        t = f(top),
+        t2 = f(top + 2.2),
+        tr = f(top + r),
+        br = f(bottom - r),
+        bo = f(bottom),
+        bo2 = f(bottom - 2.2),
+    )
+}
+
+/// The back parts seen through the body: transverse processes, pedicle rings and the spinous
+/// process (a midline teardrop over the lower half of the body).
+fn posterior(top: f32, thoracic: bool) -> Html {
+    let ring = c::pedicle(top);
+    let tp_y = ring.c.y - 2.0;
+    let transverse = |side: Side| {
+        let p = |x: f32, y: f32| side.place(Pt::new(x, y));
+        let (a, b, cc, d, e) = (
+            p(c::MID_X - 40.0, tp_y - 6.0),
+            p(c::MID_X - 62.0, tp_y - 7.0),
+            p(c::MID_X - 68.0, tp_y - 1.0),
+            p(c::MID_X - 62.0, tp_y + 5.0),
+            p(c::MID_X - 40.0, tp_y + 6.0),
+        );
+        format!(
+            "M{} {} L{} {} Q{} {} {} {} L{} {} Z",
+            f(a.x),
+            f(a.y),
+            f(b.x),
+            f(b.y),
+            f(cc.x),
+            f(cc.y),
+            f(d.x),
+            f(d.y),
+            f(e.x),
+            f(e.y)
+        )
+    };
+    let rib = |side: Side| {
+        let p = |x: f32, y: f32| side.place(Pt::new(x, y));
+        let (a, b, cc) = (
+            p(c::MID_X - 64.0, tp_y),
+            p(c::MID_X - 100.0, tp_y + 6.0),
+            p(c::MID_X - 124.0, tp_y + 30.0),
+        );
+        format!(
+            "M{} {} Q{} {} {} {}",
+            f(a.x),
+            f(a.y),
+            f(b.x),
+            f(b.y),
+            f(cc.x),
+            f(cc.y)
+        )
+    };
+    let sp_top = top + 24.0;
+    let sp_bottom = top + g::BODY_HEIGHT + 8.0;
+    let spinous = format!(
+        "M{m} {t} C{r1} {t1} {r2} {b1} {m} {b} C{l2} {b1} {l1} {t1} {m} {t} Z",
+        m = f(c::MID_X),
+        t = f(sp_top),
+        t1 = f(sp_top + 4.0),
+        b1 = f(sp_bottom - 2.0),
+        b = f(sp_bottom),
+        r1 = f(c::MID_X + 9.0),
+        r2 = f(c::MID_X + 6.0),
+        l1 = f(c::MID_X - 9.0),
+        l2 = f(c::MID_X - 6.0),
+    );
+    // The laminae and the lower joint processes: a faint "butterfly" from under each pedicle to
+    // the spinous process, reaching down over the disc below.
+    let lamina = |side: Side| {
+        let q = |x: f32, y: f32| side.place(Pt::new(x, y));
+        let pts = [
+            q(ring.c.x - 6.0, ring.c.y + 6.0),
+            q(c::MID_X - 7.0, top + 26.0),
+            q(c::MID_X - 6.0, top + 46.0),
+            q(ring.c.x + 2.0, top + g::BODY_HEIGHT + 6.0),
+            q(ring.c.x - 8.0, top + g::BODY_HEIGHT + 8.0),
+            q(ring.c.x - 11.0, top + 40.0),
+        ];
+        let mut d = format!("M{} {}", f(pts[0].x), f(pts[0].y));
+        for p in &pts[1..] {
+            d.push_str(&format!(" L{} {}", f(p.x), f(p.y)));
+        }
+        d.push_str(" Z");
+        d
+    };
+    html! {
+        <g class="ap-posterior">
+            <path class="ap-lamina" d={lamina(Side::Left)} />
+            <path class="ap-lamina" d={lamina(Side::Right)} />
+            if thoracic {
+                <path class="ap-rib" d={rib(Side::Left)} />
+                <path class="ap-rib" d={rib(Side::Right)} />
+            }
+            <path class="ap-process" d={transverse(Side::Left)} />
+            <path class="ap-process" d={transverse(Side::Right)} />
+            <path class="ap-spinous" d={spinous} />
+            { for [Side::Left, Side::Right].into_iter().map(|side| {
+                let p = side.place(ring.c);
+                html! {
+                    <ellipse class="ap-pedicle" cx={f(p.x)} cy={f(p.y)} rx={f(ring.rx)} ry={f(ring.ry)} />
+                }
+            }) }
+        </g>
+    }
+}
+
+/// One vertebra: body with bright endplates and side walls, and its back parts.
+fn vertebra(top: f32, bottom: f32, thoracic: bool) -> Html {
+    let d = body_path(top, bottom);
+    html! {
+        <g class="ap-vertebra">
+            <path class="ap-body" d={d.clone()} fill="url(#kc-body)" />
+            <path class="ap-body" d={d.clone()} fill="url(#kc-endplates)" />
+            <path class="ap-cortex" d={d} />
+            { posterior(top, thoracic) }
+        </g>
+    }
+}
+
+/// An ellipse at its place, on one side.
+fn ellipse(e: &Ellipse, side: Side, class: &'static str) -> Html {
+    let p = side.place(e.c);
+    let angle = match side {
+        Side::Left => e.angle_deg,
+        Side::Right => -e.angle_deg,
+    };
+    html! {
+        <ellipse {class} transform={format!("translate({} {}) rotate({})", f(p.x), f(p.y), f(angle))}
+                 rx={f(e.rx.max(0.01))} ry={f(e.ry.max(0.01))} />
+    }
+}
+
+/// The AP projection.
+#[function_component(Coronal)]
+pub fn coronal(p: &CoronalProps) -> Html {
+    let s = &p.scene;
+    let (vw, vh) = c::VIEW;
+    let tops = c::body_tops(s);
+    let settle = c::settle_above(s);
+    let sides: Vec<Side> = if p.bilateral {
+        vec![Side::Left, Side::Right]
+    } else {
+        vec![Side::Left]
+    };
+    let needle_visible = s.needle > 0.001;
+    let tip = c::needle_tip(s, p.bilateral);
+    let shaft = c::shaft_end(s);
+    let balloon = c::balloon(s, p.bilateral);
+    let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
+    let cavity = c::cavity(s, p.bilateral);
+    let cement = c::cement(s, p.bilateral);
+    // The compressed top of a fresh fracture shows as a denser (brighter) band under the endplate.
+    let band = s.collapse * (1.0 - s.cavity) * s.loss * 2.0;
+    let labels = &p.labels;
+    let ring = c::pedicle(tops[1]);
+    html! {
+        <svg class="coronal-diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img" aria-label={p.title.clone()}
+             preserveAspectRatio="xMidYMid meet">
+            <defs>
+                <radialGradient id="kc-field" cx="0.5" cy="0.5" r="0.6">
+                    <stop offset="0" stop-color="#595959" />
+                    <stop offset="0.7" stop-color="#333333" />
+                    <stop offset="1" stop-color="#161616" />
+                </radialGradient>
+                <linearGradient id="kc-body" x1="0" y1="0" x2="1" y2="0">
+                    <stop offset="0" stop-color="#d2d2d2" />
+                    <stop offset="0.12" stop-color="#a6a6a6" />
+                    <stop offset="0.5" stop-color="#979797" />
+                    <stop offset="0.88" stop-color="#a6a6a6" />
+                    <stop offset="1" stop-color="#d2d2d2" />
+                </linearGradient>
+                <linearGradient id="kc-endplates" x1="0" y1="0" x2="0" y2="1">
+                    <stop offset="0" stop-color="#ffffff" stop-opacity="0.35" />
+                    <stop offset="0.14" stop-color="#ffffff" stop-opacity="0" />
+                    <stop offset="0.5" stop-color="#000000" stop-opacity="0.08" />
+                    <stop offset="0.86" stop-color="#ffffff" stop-opacity="0" />
+                    <stop offset="1" stop-color="#ffffff" stop-opacity="0.35" />
+                </linearGradient>
+                <filter id="kc-soft" x="-10%" y="-10%" width="120%" height="120%">
+                    <feGaussianBlur stdDeviation="1" />
+                </filter>
+                // Film grain (quantum mottle) of a live X-ray image.
+                <filter id="kc-grain" x="0" y="0" width="100%" height="100%">
+                    <feTurbulence type="fractalNoise" baseFrequency="0.9" numOctaves="2" seed="7" />
+                    <feColorMatrix type="matrix" values="0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 1.2 -0.35" />
+                </filter>
+                <clipPath id="kc-fov"><circle cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} /></clipPath>
+            </defs>
+            <rect class="ap-outside" width={f(vw)} height={f(vh)} />
+            <g clip-path="url(#kc-fov)">
+                <rect width={f(vw)} height={f(vh)} fill="url(#kc-field)" />
+                // Soft-tissue shadows beside the spine (the psoas muscles), faint.
+                <path class="ap-soft" d={format!("M{} 0 Q{} 140 {} {} L{} {} Q{} 140 {} 0 Z",
+                    f(c::MID_X - 50.0), f(c::MID_X - 78.0), f(c::MID_X - 92.0), f(vh), f(c::MID_X + 92.0), f(vh), f(c::MID_X + 78.0), f(c::MID_X + 50.0))} />
+                <g filter="url(#kc-soft)">
+                    { vertebra(tops[0], tops[0] + g::BODY_HEIGHT, p.thoracic) }
+                    // The intact back of the treated body still reaches the old height: a fainter
+                    // band up to the back rim, above the denser, lower front.
+                    <path class="ap-ghost" d={body_path(g::MID_TOP, tops[1] + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
+                    { vertebra(tops[1], g::MID_BOTTOM, p.thoracic) }
+                    { vertebra(tops[2], tops[2] + g::BODY_HEIGHT, p.thoracic) }
+                    // The intact back rim of the treated body, above the lower front (a double
+                    // endplate contour).
+                    <path class="ap-rim" opacity={f((settle / 4.0).min(0.8))}
+                          d={format!("M{} {} Q{} {} {} {}", f(c::MID_X - 38.0), f(g::MID_TOP + 1.0), f(c::MID_X), f(g::MID_TOP + 3.0), f(c::MID_X + 38.0), f(g::MID_TOP + 1.0))} />
+                    <rect class="ap-band" x={f(c::MID_X - 40.0)} y={f(tops[1] + 1.5)} width="80" height="5" rx="2.5"
+                          opacity={f(band.min(0.7))} />
+                </g>
+
+                // Cavities, cement and balloons, one per side used.
+                { for sides.iter().map(|&side| html! {
+                    <g class="ap-side">
+                        if s.cavity > 0.001 {
+                            <g filter="url(#kc-soft)">
+                                { ellipse(&Ellipse { rx: cavity.rx + 2.5, ry: cavity.ry + 2.5, ..cavity }, side, "ap-rimpack") }
+                                { ellipse(&cavity, side, "ap-cavity") }
+                            </g>
+                        }
+                        if s.cement > 0.001 {
+                            <g filter="url(#kc-soft)">{ ellipse(&cement, side, "ap-cement") }</g>
+                        }
+                        if balloon_visible {
+                            <g filter="url(#kc-soft)">
+                                <line class="ap-catheter" x1={f(side.place(tip).x)} y1={f(tip.y)}
+                                      x2={f(side.place(balloon.c).x)} y2={f(balloon.c.y)} />
+                                { ellipse(&balloon, side, "ap-balloon") }
+                            </g>
+                            { for [-0.8_f32, 0.8].into_iter().map(|k| {
+                                let m = side.place(Pt::new(balloon.c.x, balloon.c.y + balloon.ry * k));
+                                html! { <line class="ap-marker" x1={f(m.x - 2.5)} y1={f(m.y)} x2={f(m.x + 2.5)} y2={f(m.y)} /> }
+                            }) }
+                        }
+                        if needle_visible {
+                            <g class="ap-needle" filter="url(#kc-soft)">
+                                <line class="ap-shaft" x1={f(side.place(tip).x)} y1={f(tip.y)} x2={f(side.place(shaft).x)} y2={f(shaft.y)} />
+                                <circle class="ap-tip" cx={f(side.place(tip).x)} cy={f(tip.y)} r="2.6" />
+                            </g>
+                        }
+                    </g>
+                }) }
+
+                { for [(tops[0], &p.levels[0]), (tops[1], &p.levels[1]), (tops[2], &p.levels[2])].into_iter().map(|(top, name)| html! {
+                    <text class="ap-level" x={f(c::MID_X + c::BODY_HALF_WIDTH + 4.0)} y={f(top + g::BODY_HEIGHT - 6.0)}>{ name.to_string() }</text>
+                }) }
+            </g>
+            <rect class="ap-grain" width={f(vw)} height={f(vh)} filter="url(#kc-grain)" clip-path="url(#kc-fov)" />
+            <circle class="ap-fov-edge" cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} />
+            if p.show_labels {
+                <g class="labels">
+                    { label(4.0, 14.0, Pt::new(ring.c.x - ring.rx + 1.0, ring.c.y - 8.0), &labels.pedicle, "start") }
+                    { label(vw - 4.0, 14.0, Pt::new(c::MID_X + 30.0, tops[0] + 42.0), &labels.vertebra, "end") }
+                    if needle_visible {
+                        { label(4.0, 206.0, Pt::new(tip.x - 10.0, tip.y - 3.6), &labels.needle, "start") }
+                    }
+                    if balloon_visible && s.balloon_size > 0.2 {
+                        { label(vw - 4.0, 226.0, Pt::new(balloon.c.x + 4.0, balloon.c.y + balloon.ry * 0.6), &labels.balloon, "end") }
+                    } else if s.cement > 0.2 {
+                        { label(vw - 4.0, 226.0, Pt::new(cement.c.x + 4.0, cement.c.y + cement.ry * 0.5), &labels.cement, "end") }
+                    }
+                </g>
+            }
+        </svg>
+    }
+}
