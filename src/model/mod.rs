@@ -4,7 +4,9 @@
 pub mod axial;
 pub mod easing;
 pub mod geometry;
+pub mod levels;
 pub mod patient;
 pub mod player;
+pub mod route;
 pub mod scene;
 pub mod timeline;
