@@ -205,10 +205,12 @@ mod tests {
         }
         // It reaches the body beside the pedicle: the path enters the body's outline further out
         // than the pedicle's outer wall.
-        let entry = (0..=400)
+        let Some(entry) = (0..=400)
             .map(|i| p.tip(i as f32 / 400.0))
             .find(|q| a::inside_body(*q, 0.0))
-            .expect("reaches the body");
+        else {
+            panic!("the path never reaches the body")
+        };
         assert!(entry.x < lateral_wall_x(entry.y), "{entry:?}");
         assert!(entry.x > RIB_HEAD.x, "{entry:?}");
         let target = p.target();
