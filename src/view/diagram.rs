@@ -170,8 +170,10 @@ fn place(fr: &Frame) -> String {
 /// (`contents` false), or the cord or the nerve roots inside it (`contents` true). `i` is the
 /// vertebra's place, top to bottom. Pieces overlap, so the canal stays whole as levels tip.
 fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Html {
-    let top = if i == 0 { -160.0 } else { g::MID_TOP - g::DISC_HEIGHT - 12.0 };
-    let bottom = if i == 2 { vh + 160.0 } else { g::MID_BOTTOM + g::DISC_HEIGHT + 12.0 };
+    // Each piece reaches a little past the joints where its neighbours tip (the back corners of
+    // the endplates), so the canal stays whole and no straight piece sticks out of a tipped one.
+    let top = if i == 0 { -160.0 } else { g::MID_TOP - 8.0 };
+    let bottom = if i == 2 { vh + 160.0 } else { g::MID_BOTTOM + g::DISC_HEIGHT + 8.0 };
     let x0 = g::BODY_BACK;
     if !contents {
         return html! {
@@ -181,10 +183,6 @@ fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Html {
             </>
         };
     }
-    // The cord and roots meet their neighbours' near the middle of the disc, where the levels
-    // tip, with a short overlap (long overlaps would show as crossing roots).
-    let top = if i == 0 { top } else { g::MID_TOP - g::DISC_HEIGHT / 2.0 - 2.0 };
-    let bottom = if i == 2 { bottom } else { g::MID_BOTTOM + g::DISC_HEIGHT / 2.0 + 2.0 };
     let roots = |from: f32| -> Html {
         html! {
             { for [10.5, 13.5, 16.5, 19.5].iter().map(|dx| html! {
