@@ -67,20 +67,34 @@ fn posterior(top: f32, id: &str, thoracic: f32) -> Html {
     // slender and slopes steeply down over the level below. `thoracic` blends the two (T11, T12 are
     // in between).
     const LUMBAR: [(f32, f32); 13] = [
-        (50.0, 6.0), (70.0, 8.0), (86.0, 12.0),
+        (50.0, 6.0),
+        (70.0, 8.0),
+        (86.0, 12.0),
         (89.0, 13.5),
-        (94.0, 16.0), (94.0, 30.0), (89.0, 33.0),
-        (84.0, 35.0), (66.0, 33.0), (50.0, 33.0),
+        (94.0, 16.0),
+        (94.0, 30.0),
+        (89.0, 33.0),
+        (84.0, 35.0),
+        (66.0, 33.0),
+        (50.0, 33.0),
         (49.0, 40.0),
-        (48.0, 46.0), (47.0, 55.0),
+        (48.0, 46.0),
+        (47.0, 55.0),
     ];
     const THORACIC: [(f32, f32); 13] = [
-        (48.0, 8.0), (60.0, 20.0), (70.0, 38.0),
+        (48.0, 8.0),
+        (60.0, 20.0),
+        (70.0, 38.0),
         (78.0, 56.0),
-        (82.0, 63.0), (80.0, 71.0), (73.0, 68.0),
-        (66.0, 60.0), (56.0, 42.0), (50.0, 33.0),
+        (82.0, 63.0),
+        (80.0, 71.0),
+        (73.0, 68.0),
+        (66.0, 60.0),
+        (56.0, 42.0),
+        (50.0, 33.0),
         (49.0, 40.0),
-        (48.0, 46.0), (47.0, 55.0),
+        (48.0, 46.0),
+        (47.0, 55.0),
     ];
     let t = thoracic.clamp(0.0, 1.0);
     let sp: Vec<(f32, f32)> = LUMBAR
@@ -173,7 +187,11 @@ fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Html {
     // Each piece reaches a little past the joints where its neighbours tip (the back corners of
     // the endplates), so the canal stays whole and no straight piece sticks out of a tipped one.
     let top = if i == 0 { -160.0 } else { g::MID_TOP - 8.0 };
-    let bottom = if i == 2 { vh + 160.0 } else { g::MID_BOTTOM + g::DISC_HEIGHT + 8.0 };
+    let bottom = if i == 2 {
+        vh + 160.0
+    } else {
+        g::MID_BOTTOM + g::DISC_HEIGHT + 8.0
+    };
     let x0 = g::BODY_BACK;
     if !contents {
         return html! {
@@ -212,13 +230,7 @@ fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Html {
 /// One drawn vertebra in the middle one's coordinates, with the disc under it: its body (wedged
 /// as far as its scene says), the cavity, cement and balloon in it, its back parts, and at
 /// thoracic levels the facets where a rib head meets it.
-fn level_vertebra(
-    s: &Scene,
-    i: usize,
-    name: &str,
-    treated: bool,
-    above_thoracic: bool,
-) -> Html {
+fn level_vertebra(s: &Scene, i: usize, name: &str, treated: bool, above_thoracic: bool) -> Html {
     let id = ["upper", "middle", "lower"][i];
     let top_mid = g::MID_TOP;
     let front_top = g::top_endplate_y(s, g::BODY_FRONT);
