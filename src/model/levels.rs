@@ -200,6 +200,49 @@ pub fn thoracic_shape(level: &str) -> f32 {
     }
 }
 
+/// Control points (offsets from the back top corner of the body) of the spinous process and the
+/// lower joint process in the side view, as [`thoracic_shape`] blends them: a lumbar spinous
+/// process points back, broad and nearly level; a mid-thoracic one is longer and slender and slopes
+/// steeply down, over the back of the level below.
+pub fn spinous_points(thoracic: f32) -> [(f32, f32); 13] {
+    const LUMBAR: [(f32, f32); 13] = [
+        (50.0, 6.0),
+        (70.0, 8.0),
+        (86.0, 12.0),
+        (89.0, 13.5),
+        (94.0, 16.0),
+        (94.0, 30.0),
+        (89.0, 33.0),
+        (84.0, 35.0),
+        (66.0, 33.0),
+        (50.0, 33.0),
+        (49.0, 40.0),
+        (48.0, 46.0),
+        (47.0, 55.0),
+    ];
+    const THORACIC: [(f32, f32); 13] = [
+        (48.0, 8.0),
+        (60.0, 20.0),
+        (70.0, 38.0),
+        (78.0, 56.0),
+        (82.0, 63.0),
+        (80.0, 71.0),
+        (73.0, 68.0),
+        (66.0, 60.0),
+        (56.0, 42.0),
+        (50.0, 33.0),
+        (49.0, 40.0),
+        (48.0, 46.0),
+        (47.0, 55.0),
+    ];
+    let t = thoracic.clamp(0.0, 1.0);
+    let mut out = LUMBAR;
+    for (o, h) in out.iter_mut().zip(THORACIC) {
+        *o = (o.0 + (h.0 - o.0) * t, o.1 + (h.1 - o.1) * t);
+    }
+    out
+}
+
 /// The spinal cord in the drawn segment. In adults it ends near the L1–L2 disc; below that only
 /// nerve roots run in the canal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,6 +429,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The thoracic spinous process is longer and slopes steeply down, its tip over the level
+    /// below, still well inside the skin; the lumbar one is nearly level.
+    #[test]
+    fn thoracic_spinous_processes_are_long_and_steep() {
+        let slope = |pts: &[(f32, f32); 13]| {
+            // From where the process leaves the lamina to its tip.
+            let (root, tip) = (pts[0], pts[4]);
+            ((tip.1 - root.1) / (tip.0 - root.0)).atan().to_degrees()
+        };
+        let len = |pts: &[(f32, f32); 13]| {
+            let (a, b) = (pts[0], pts[5]);
+            ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt()
+        };
+        let lumbar = spinous_points(0.0);
+        let thoracic = spinous_points(1.0);
+        let transitional = spinous_points(0.5);
+        assert!(slope(&lumbar) < 15.0, "lumbar {}", slope(&lumbar));
+        assert!(slope(&thoracic) > 45.0, "thoracic {}", slope(&thoracic));
+        assert!(slope(&transitional) > slope(&lumbar) && slope(&transitional) < slope(&thoracic));
+        assert!(len(&thoracic) > len(&lumbar));
+        let lowest = thoracic.iter().map(|p| p.1).fold(f32::MIN, f32::max);
+        // The tip hangs over the level below (whose top is PITCH lower) but not past its body.
+        assert!(lowest > PITCH - 15.0 && lowest < PITCH + 10.0, "{lowest}");
+        for p in thoracic.iter().chain(&lumbar) {
+            assert!(
+                g::BODY_BACK + p.0 < g::SKIN_X - 20.0,
+                "{p:?} too near the skin"
+            );
+        }
+        // The joint processes do not change.
+        assert_eq!(lumbar[9..], thoracic[9..]);
     }
 
     #[test]

@@ -62,46 +62,9 @@ fn body_path(top_front: f32, top_back: f32, bottom: f32) -> String {
 /// pointing back and a little down, and the transverse process seen end-on over the pedicle.
 fn posterior(top: f32, id: &str, thoracic: f32) -> Html {
     let x0 = g::BODY_BACK;
-    // Control points of one outline, clockwise from the top of the pedicle where it leaves the
-    // body. A lumbar spinous process points back, broad and nearly level; a thoracic one is longer,
-    // slender and slopes steeply down over the level below. `thoracic` blends the two (T11, T12 are
-    // in between).
-    const LUMBAR: [(f32, f32); 13] = [
-        (50.0, 6.0),
-        (70.0, 8.0),
-        (86.0, 12.0),
-        (89.0, 13.5),
-        (94.0, 16.0),
-        (94.0, 30.0),
-        (89.0, 33.0),
-        (84.0, 35.0),
-        (66.0, 33.0),
-        (50.0, 33.0),
-        (49.0, 40.0),
-        (48.0, 46.0),
-        (47.0, 55.0),
-    ];
-    const THORACIC: [(f32, f32); 13] = [
-        (48.0, 8.0),
-        (60.0, 20.0),
-        (70.0, 38.0),
-        (78.0, 56.0),
-        (82.0, 63.0),
-        (80.0, 71.0),
-        (73.0, 68.0),
-        (66.0, 60.0),
-        (56.0, 42.0),
-        (50.0, 33.0),
-        (49.0, 40.0),
-        (48.0, 46.0),
-        (47.0, 55.0),
-    ];
-    let t = thoracic.clamp(0.0, 1.0);
-    let sp: Vec<(f32, f32)> = LUMBAR
-        .iter()
-        .zip(THORACIC)
-        .map(|(l, h)| (l.0 + (h.0 - l.0) * t, l.1 + (h.1 - l.1) * t))
-        .collect();
+    // One outline, clockwise from the top of the pedicle where it leaves the body; the spinous
+    // process is lumbar, thoracic or in between (see `levels::spinous_points`).
+    let sp = lv::spinous_points(thoracic);
     let p = |dx: f32, dy: f32| format!("{} {}", f(x0 + dx), f(top + dy));
     let q = |i: usize| p(sp[i].0, sp[i].1);
     let outline = format!(
