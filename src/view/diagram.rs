@@ -206,8 +206,12 @@ fn level_vertebra(s: &Scene, i: usize, name: &str, treated: bool, above_thoracic
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
     let tip = g::needle_tip(s.needle);
     let thoracic = lv::thoracic_shape(name);
-    let body_clip = format!("k-body-{i}");
-    let cavity_clip = format!("k-cavity-{i}");
+    // The middle vertebra keeps the ids it always had; the others are numbered.
+    let (body_clip, cavity_clip) = if i == 1 {
+        ("k-mid-body".to_string(), "k-cavity".to_string())
+    } else {
+        (format!("k-body-{i}"), format!("k-cavity-{i}"))
+    };
     // The rib head: across the disc above at T1–T10 (half on each body), on the body's own upper
     // back corner at T11 and T12.
     let rib_head = if thoracic >= 1.0 && above_thoracic {
