@@ -176,6 +176,20 @@ pub struct Ui {
     pub speed: String,
     /// "X-ray style" toggle (the drawing as a fluoroscopy-like greyscale image).
     pub xray_view: String,
+    /// "Levels treated" setting (1 to 3 neighbouring levels).
+    pub levels_treated: String,
+    /// Added to the side view's description: "Levels treated: {levels}." (`{levels}` required).
+    pub treated_levels: String,
+    /// "Route" setting (how the needle reaches the body).
+    pub route: String,
+    /// "Transpedicular" (through the pedicle).
+    pub transpedicular: String,
+    /// "Extrapedicular" (beside the pedicle, by the rib head; thoracic levels).
+    pub extrapedicular: String,
+    /// Why the route cannot be changed at a lumbar level.
+    pub route_thoracic_only: String,
+    /// What the extrapedicular route is, shown while it is chosen.
+    pub route_extrapedicular_note: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -516,6 +530,9 @@ impl Content {
         if !self.ui.cta_call.contains("{phone}") {
             top("ui.cta_call", "must contain {phone}");
         }
+        if !self.ui.treated_levels.contains("{levels}") {
+            top("ui.treated_levels", "must contain {levels}");
+        }
         if !self.ui.grade.contains("{n}") {
             top("ui.grade", "must contain {n}");
         }
@@ -652,7 +669,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 39] {
+    fn ui_fields(&self) -> [(&'static str, &str); 46] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -694,6 +711,13 @@ impl Content {
             ("full_screen", &u.full_screen),
             ("speed", &u.speed),
             ("xray_view", &u.xray_view),
+            ("levels_treated", &u.levels_treated),
+            ("treated_levels", &u.treated_levels),
+            ("route", &u.route),
+            ("transpedicular", &u.transpedicular),
+            ("extrapedicular", &u.extrapedicular),
+            ("route_thoracic_only", &u.route_thoracic_only),
+            ("route_extrapedicular_note", &u.route_extrapedicular_note),
         ]
     }
 

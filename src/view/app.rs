@@ -20,8 +20,10 @@ use super::svg::f;
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::easing::Easing;
-use crate::model::patient::{is_thoracic, levels_around, readout, Grade, SPINE_LEVELS};
+use crate::model::levels::{segment, treated_list, MAX_LEVELS};
+use crate::model::patient::{is_thoracic, readout, Grade, SPINE_LEVELS};
 use crate::model::player::{Action, Player, StepTiming};
+use crate::model::route::Route;
 use crate::model::share::Share;
 use crate::model::timeline::Timeline;
 use std::rc::Rc;
@@ -297,6 +299,10 @@ struct ConsultSettings {
     level: UseStateHandle<String>,
     speed: UseStateHandle<f32>,
     xray: UseStateHandle<bool>,
+    /// How many neighbouring levels are treated (1 to 3).
+    count: UseStateHandle<u8>,
+    /// The needle's route (extrapedicular only at thoracic levels).
+    route: UseStateHandle<Route>,
 }
 
 /// Consult mode: this patient's settings, the live readout, speed, X-ray style and full screen.
@@ -313,6 +319,8 @@ fn consult_panel(
         level,
         speed,
         xray,
+        count,
+        route,
     } = settings;
     let r = readout(scene);
     let on_speed = {
@@ -353,6 +361,30 @@ fn consult_panel(
         })
     };
     let current_grade = grade.number();
+    let on_count = {
+        let count = count.clone();
+        Callback::from(move |e: Event| {
+            if let Some(n) = select_value(&e)
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=MAX_LEVELS).contains(n))
+            {
+                count.set(n);
+            }
+        })
+    };
+    let on_route = {
+        let route = route.clone();
+        Callback::from(move |e: Event| {
+            route.set(if select_value(&e) == "extra" {
+                Route::Extrapedicular
+            } else {
+                Route::Transpedicular
+            })
+        })
+    };
+    let thoracic = is_thoracic(level);
+    let route_now = route.at(level);
     html! {
         <div class="kx-consult">
             <fieldset class="kx-settings">
@@ -379,6 +411,20 @@ fn consult_panel(
                         }) }
                     </select>
                 </label>
+                <label>{ &ui.levels_treated }
+                    <select onchange={on_count}>
+                        { for (1..=MAX_LEVELS).map(|n| html! {
+                            <option value={n.to_string()} selected={**count == n}>{ n.to_string() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ &ui.route }
+                    <select onchange={on_route} disabled={!thoracic}
+                            aria-describedby={(!thoracic).then_some("kx-route-note")}>
+                        <option value="trans" selected={route_now == Route::Transpedicular}>{ &ui.transpedicular }</option>
+                        <option value="extra" selected={route_now == Route::Extrapedicular}>{ &ui.extrapedicular }</option>
+                    </select>
+                </label>
                 <label>{ &ui.speed }
                     <select onchange={on_speed}>
                         { for SPEEDS.iter().enumerate().map(|(i, v)| html! {
@@ -398,6 +444,11 @@ fn consult_panel(
                 <div><dt>{ &ui.height_ratio }</dt><dd>{ two_decimals(r.front_back) }</dd></div>
                 <div><dt>{ &ui.balloon_readout }</dt><dd>{ format!("{} mL \u{B7} {} psi", f(r.balloon_ml), f(r.pressure_psi).split('.').next().unwrap_or("0")) }</dd></div>
             </dl>
+            if !thoracic {
+                <p class="kx-route-note" id="kx-route-note">{ &ui.route_thoracic_only }</p>
+            } else if route_now == Route::Extrapedicular {
+                <p class="kx-route-note">{ &ui.route_extrapedicular_note }</p>
+            }
             <p class="kx-illustrative">{ &ui.illustrative }</p>
         </div>
     }
@@ -635,6 +686,8 @@ pub fn app(props: &AppProps) -> Html {
     let grade = use_state(|| restored.grade);
     let two_balloons = use_state(|| restored.two_balloons);
     let level = use_state(|| restored.level.clone());
+    let level_count = use_state(|| 1_u8);
+    let route = use_state(Route::default);
     let maximised = use_state(|| false);
     let toggle_full = {
         let maximised = maximised.clone();
@@ -693,6 +746,22 @@ pub fn app(props: &AppProps) -> Html {
     };
     let title = step_title(step, consult);
     let live = format!("{count}: {title}");
+    // Consult mode can treat up to three neighbouring levels; patients see one.
+    let seg = segment(&level, if consult { *level_count } else { 1 });
+    let side_description = if consult {
+        format!(
+            "{} {}",
+            step.picture,
+            ui.treated_levels.replace("{levels}", &treated_list(&seg))
+        )
+    } else {
+        step.picture.clone()
+    };
+    let route_now = if consult {
+        route.at(&level)
+    } else {
+        Route::Transpedicular
+    };
     // Consult mode speaks in clinical terms; the glossary is for patients.
     let labels = if consult {
         &content.consult_labels
@@ -830,22 +899,26 @@ pub fn app(props: &AppProps) -> Html {
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
                             if consult && *xray && *ap {
                                 <Coronal scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                         levels={levels_around(&level)} bilateral={*two_balloons} thoracic={is_thoracic(&level)}
+                                         levels={seg.names.clone()} bilateral={*two_balloons} thoracic={is_thoracic(&level)}
                                          title={format!("{}: {}", ui.ap_view, title)} />
                                 <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
                             } else {
                             <Diagram scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                     levels={levels_around(&level)}
+                                     levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen}
                                      front={ui.front.clone()} back={ui.back.clone()}
-                                     title={title.to_string()} description={step.picture.clone()} />
+                                     title={title.to_string()} description={side_description} />
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                             }
                         </figure>
                         <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
                             <Axial scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                   bilateral={*two_balloons} thoracic={is_thoracic(&level)}
+                                   bilateral={*two_balloons} thoracic={is_thoracic(&level)} route={route_now}
                                    front={ui.front.clone()} back={ui.back.clone()}
-                                   title={format!("{}: {}", ui.top_view, title)} />
+                                   title={if route_now == Route::Extrapedicular {
+                                       format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
+                                   } else {
+                                       format!("{}: {}", ui.top_view, title)
+                                   }} />
                             <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
                         </figure>
                     </div>
@@ -900,6 +973,8 @@ pub fn app(props: &AppProps) -> Html {
                     level: level.clone(),
                     speed: speed.clone(),
                     xray: xray.clone(),
+                    count: level_count.clone(),
+                    route: route.clone(),
                 }, &toggle_full, *maximised) }
                 <SpineOverview level={(*level).clone()} name={ui.spine_overview.replace("{level}", &level)} />
                 </div>

@@ -6,6 +6,7 @@ use super::svg::{cement_colour, f, label};
 use crate::content::Labels;
 use crate::model::axial as a;
 use crate::model::geometry::Pt;
+use crate::model::route::{self, Route};
 use crate::model::scene::Scene;
 use yew::prelude::*;
 
@@ -28,6 +29,9 @@ pub struct AxialProps {
     /// A thoracic vertebra: rib heads beside the pedicles.
     #[prop_or_default]
     pub thoracic: bool,
+    /// How the needles reach the body (extrapedicular only where `thoracic`).
+    #[prop_or_default]
+    pub route: Route,
     /// Accessible name of the picture.
     pub title: AttrValue,
 }
@@ -133,16 +137,22 @@ pub fn axial(p: &AxialProps) -> Html {
     let s = &p.scene;
     let (vw, vh) = a::VIEW;
     let body = poly(&a::body_outline(64));
-    let u = a::axis();
-    let tip = a::needle_tip(s.needle);
+    let route = if p.thoracic {
+        p.route
+    } else {
+        Route::Transpedicular
+    };
+    let path = route.path();
+    let u = path.axis;
+    let tip = path.tip(s.needle);
     let hub = Pt::new(tip.x - u.x * 190.0, tip.y - u.y * 190.0);
     let needle_visible = s.needle > 0.001;
-    let (bc, brx, bry, bang) = a::balloon(s);
+    let (bc, brx, bry, bang) = path.balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
-    let (cc, crx, cry, cang) = a::cavity(s);
-    let cement_y = a::cement_back_y(s);
+    let (cc, crx, cry, cang) = path.cavity(s);
+    let cement_y = path.cement_back_y(s);
     let cement_colour = cement_colour(s.cure);
-    let entry = a::skin_entry();
+    let entry = path.skin_entry();
     let sides: Vec<bool> = if p.bilateral {
         vec![false, true]
     } else {
@@ -184,18 +194,19 @@ pub fn axial(p: &AxialProps) -> Html {
             if p.thoracic {
                 { for [false, true].iter().map(|&mirror| {
                     let q = |x: f32, y: f32| pt(mirror, Pt::new(x, y));
-                    let (a0, a1, a2, a3) = (q(78.0, 84.0), q(52.0, 112.0), q(30.0, 132.0), q(2.0, 150.0));
-                    let (b0, b1, b2, b3) = (q(2.0, 162.0), q(34.0, 144.0), q(56.0, 122.0), q(82.0, 96.0));
+                    let (hx, hy) = (route::RIB_HEAD.x, route::RIB_HEAD.y);
+                    let (a0, a1, a2, a3) = (q(hx - 2.0, hy - 4.0), q(50.0, 108.0), q(30.0, 132.0), q(2.0, 150.0));
+                    let (b0, b1, b2, b3) = (q(2.0, 162.0), q(34.0, 144.0), q(52.0, 124.0), q(hx + 1.0, hy + 6.0));
                     let rib = format!(
                         "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {} Z",
                         f(a0.x), f(a0.y), f(a1.x), f(a1.y), f(a2.x), f(a2.y), f(a3.x), f(a3.y),
                         f(b0.x), f(b0.y), f(b1.x), f(b1.y), f(b2.x), f(b2.y), f(b3.x), f(b3.y)
                     );
-                    let head = q(80.0, 90.0);
+                    let head = q(hx, hy);
                     html! {
                         <g class="rib">
                             <path class="bone cortex" d={rib} fill="url(#ka-bone)" />
-                            <circle class="bone cortex" cx={f(head.x)} cy={f(head.y)} r="7" fill="url(#ka-bone)" />
+                            <circle class="bone cortex" cx={f(head.x)} cy={f(head.y)} r={f(route::RIB_HEAD_R)} fill="url(#ka-bone)" />
                         </g>
                     }
                 }) }
