@@ -2,6 +2,7 @@
 //! state. It is handed time and never reads a clock.
 
 pub mod axial;
+pub mod drawing;
 pub mod easing;
 pub mod geometry;
 pub mod patient;
