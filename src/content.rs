@@ -120,6 +120,32 @@ pub struct Ui {
     pub speed: String,
     /// "X-ray style" toggle (the drawing as a fluoroscopy-like greyscale image).
     pub xray_view: String,
+    /// "Draw" toggle: drawing on the pictures (consult mode).
+    pub draw: String,
+    /// Accessible name of the drawing toolbar.
+    pub drawing_tools: String,
+    /// "Pen" tool: a thin line.
+    pub pen: String,
+    /// "Highlighter" tool: a wide see-through line.
+    pub highlighter: String,
+    /// "Arrow" tool.
+    pub arrow: String,
+    /// "Eraser" tool: removes the lines it touches.
+    pub eraser: String,
+    /// Accessible name of the group of drawing colours.
+    pub ink_colour: String,
+    /// Drawing colour red.
+    pub red: String,
+    /// Drawing colour yellow.
+    pub yellow: String,
+    /// Drawing colour blue.
+    pub blue: String,
+    /// Drawing colour green.
+    pub green: String,
+    /// "Undo": takes back the last drawing change on this step.
+    pub undo: String,
+    /// "Clear": removes the drawing on this step.
+    pub clear: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -479,7 +505,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 39] {
+    fn ui_fields(&self) -> [(&'static str, &str); 52] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -521,6 +547,19 @@ impl Content {
             ("full_screen", &u.full_screen),
             ("speed", &u.speed),
             ("xray_view", &u.xray_view),
+            ("draw", &u.draw),
+            ("drawing_tools", &u.drawing_tools),
+            ("pen", &u.pen),
+            ("highlighter", &u.highlighter),
+            ("arrow", &u.arrow),
+            ("eraser", &u.eraser),
+            ("ink_colour", &u.ink_colour),
+            ("red", &u.red),
+            ("yellow", &u.yellow),
+            ("blue", &u.blue),
+            ("green", &u.green),
+            ("undo", &u.undo),
+            ("clear", &u.clear),
         ]
     }
 

@@ -5,6 +5,7 @@ use super::bridge::Bridge;
 use super::controls::Controls;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
+use super::drawing::{InkLayer, InkState, InkToolbar};
 use super::frames::{FrameLoop, FrameSlot};
 use super::scrubber::Scrubber;
 use super::speech::{voice_for, Speaker};
@@ -12,6 +13,7 @@ use super::step_list::StepList;
 use super::svg::f;
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
+use crate::model::drawing::{Ink, View};
 use crate::model::easing::Easing;
 use crate::model::patient::{is_thoracic, levels_around, readout, Grade, SPINE_LEVELS};
 use crate::model::player::{Action, Player, StepTiming};
@@ -392,6 +394,13 @@ pub fn app(props: &AppProps) -> Html {
     let speed_now = use_mut_ref(|| 1.0_f32);
     *speed_now.borrow_mut() = *speed;
     let xray = use_state(|| false);
+    // Consult mode: what is drawn on the pictures, per step, in memory only
+    // (`ink.drawing().svg(step, view, xray)` gives a step's strokes as SVG, e.g. for a handout).
+    let ink = use_reducer(InkState::default);
+    let draw = {
+        let d = ink.dispatcher();
+        use_callback((), move |a: Ink, _| d.dispatch(a))
+    };
 
     // The frame loop exists for the component's lifetime; it dispatches ticks.
     {
@@ -683,6 +692,8 @@ pub fn app(props: &AppProps) -> Html {
         let playing = player.playing;
         let show_labels = show_labels.clone();
         let full = toggle_full.clone();
+        let draw = draw.clone();
+        let drawing_on = ink.drawing().on;
         Callback::from(move |e: KeyboardEvent| {
             // The real origin of the key (the event may be retargeted at the shadow host).
             let target_tag = e
@@ -718,6 +729,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 "l" | "L" if consult && !in_control => {
                     show_labels.set(!*show_labels);
+                    None
+                }
+                // D draws on the pictures; Escape stops drawing.
+                "d" | "D" if consult && !in_control && !e.ctrl_key() && !e.meta_key() => {
+                    draw.emit(Ink::Toggle);
+                    None
+                }
+                "Escape" if consult && drawing_on => {
+                    draw.emit(Ink::Stop);
                     None
                 }
                 " " | "Spacebar" if !in_control => {
@@ -773,12 +793,18 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
                                 onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
                     </div>
+                    if consult {
+                        <InkToolbar content={SharedContent(content.clone())} ink={(*ink).clone()} step={step_index} ondraw={draw.clone()} />
+                    }
                     <div class={classes!("kx-views", (consult && *xray).then_some("is-xray"))}>
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
                             <Diagram scene={scene} labels={labels.clone()} show_labels={*show_labels}
                                      levels={levels_around(&level)}
                                      front={ui.front.clone()} back={ui.back.clone()}
                                      title={title.to_string()} description={step.picture.clone()} />
+                            if consult {
+                                <InkLayer ink={(*ink).clone()} step={step_index} view={View::Side} xray={*xray} ondraw={draw.clone()} />
+                            }
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                         </figure>
                         <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
@@ -786,6 +812,9 @@ pub fn app(props: &AppProps) -> Html {
                                    bilateral={*two_balloons} thoracic={is_thoracic(&level)}
                                    front={ui.front.clone()} back={ui.back.clone()}
                                    title={format!("{}: {}", ui.top_view, title)} />
+                            if consult {
+                                <InkLayer ink={(*ink).clone()} step={step_index} view={View::Top} xray={*xray} ondraw={draw.clone()} />
+                            }
                             <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
                         </figure>
                     </div>

@@ -6,6 +6,7 @@ pub mod bridge;
 pub mod controls;
 pub mod diagram;
 pub mod disclaimer;
+pub mod drawing;
 pub mod frames;
 pub mod scrubber;
 pub mod speech;
