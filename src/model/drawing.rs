@@ -7,7 +7,6 @@
 //! [`crate::model::axial`]), so strokes stay on the anatomy whatever size the picture is shown at.
 
 use super::geometry::Pt;
-use std::collections::BTreeMap;
 
 /// Points of a freehand stroke closer than this to the last kept point are dropped (user units).
 pub const MIN_GAP: f32 = 1.0;
@@ -396,7 +395,8 @@ pub struct Drawing {
     pub tool: Tool,
     /// The colour in hand.
     pub colour: Colour,
-    pages: BTreeMap<usize, Page>,
+    /// Indexed by step.
+    pages: Vec<Page>,
     active: Option<Gesture>,
 }
 
@@ -406,7 +406,7 @@ impl Default for Drawing {
             on: false,
             tool: Tool::Pen,
             colour: Colour::Red,
-            pages: BTreeMap::new(),
+            pages: Vec::new(),
             active: None,
         }
     }
@@ -510,7 +510,7 @@ impl Drawing {
             }
             Ink::Clear(step) => {
                 self.finish();
-                let Some(page) = self.pages.get_mut(&step) else {
+                let Some(page) = self.pages.get_mut(step) else {
                     return false;
                 };
                 if page.strokes.is_empty() {
@@ -529,7 +529,7 @@ impl Drawing {
             return false;
         };
         let from = std::mem::replace(&mut g.last, to);
-        let Some(page) = self.pages.get_mut(&g.step) else {
+        let Some(page) = self.pages.get_mut(g.step) else {
             return false;
         };
         let mut changed = false;
@@ -551,7 +551,10 @@ impl Drawing {
         let Some(mut g) = self.active.take() else {
             return false;
         };
-        let page = self.pages.entry(g.step).or_default();
+        if self.pages.len() <= g.step {
+            self.pages.resize_with(g.step + 1, Page::default);
+        }
+        let page = &mut self.pages[g.step];
         match g.stroke.tool {
             Tool::Eraser => {
                 if !g.erased.is_empty() {
@@ -578,7 +581,7 @@ impl Drawing {
     }
 
     fn undo(&mut self, step: usize) -> bool {
-        let Some(page) = self.pages.get_mut(&step) else {
+        let Some(page) = self.pages.get_mut(step) else {
             return false;
         };
         match page.history.pop() {
@@ -600,7 +603,7 @@ impl Drawing {
     /// The strokes kept on a step's picture, oldest first (not the one being drawn).
     pub fn strokes(&self, step: usize, view: View) -> impl Iterator<Item = &Stroke> {
         self.pages
-            .get(&step)
+            .get(step)
             .into_iter()
             .flat_map(|p| p.strokes.iter())
             .filter(move |s| s.view == view)
@@ -621,20 +624,21 @@ impl Drawing {
 
     /// Whether a step has anything to undo.
     pub fn can_undo(&self, step: usize) -> bool {
-        self.pages.get(&step).is_some_and(|p| !p.history.is_empty())
+        self.pages.get(step).is_some_and(|p| !p.history.is_empty())
     }
 
     /// Whether anything is drawn on a step (either picture).
     pub fn has_strokes(&self, step: usize) -> bool {
-        self.pages.get(&step).is_some_and(|p| !p.strokes.is_empty())
+        self.pages.get(step).is_some_and(|p| !p.strokes.is_empty())
     }
 
     /// The steps with something drawn on them, in order (e.g. for a printed handout).
     pub fn steps_with_strokes(&self) -> Vec<usize> {
         self.pages
             .iter()
+            .enumerate()
             .filter(|(_, p)| !p.strokes.is_empty())
-            .map(|(s, _)| *s)
+            .map(|(s, _)| s)
             .collect()
     }
 
