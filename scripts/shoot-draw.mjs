@@ -60,5 +60,9 @@ await w.getByRole("group", { name: CONTENT.ui.drawing_tools }).scrollIntoViewIfN
 await page.waitForTimeout(200);
 await page.screenshot({ path: join(dir, `draw-${width}-xray.png`) });
 await w.locator(".kx-views").screenshot({ path: join(dir, `draw-${width}-xray-views.png`) });
+// Full screen (the widget fills the window): the drawing stays on the anatomy.
+await w.getByRole("button", { name: CONTENT.ui.full_screen, exact: true }).click();
+await page.waitForTimeout(400);
+await page.screenshot({ path: join(dir, `draw-${width}-full.png`) });
 await browser.close();
 server.close();
