@@ -447,8 +447,17 @@ impl Drawing {
                 pointer,
                 at,
             } => {
-                if !self.on || self.active.is_some() {
+                if !self.on {
                     return false;
+                }
+                match &self.active {
+                    // Another finger while one draws: ignored.
+                    Some(g) if g.pointer != pointer => return false,
+                    // The same pointer down again (its release was lost): a new stroke.
+                    Some(_) => {
+                        self.finish();
+                    }
+                    None => {}
                 }
                 let stroke = Stroke {
                     tool: self.tool,
@@ -964,6 +973,18 @@ mod tests {
             s.map(|s| s.points),
             Some(vec![Pt::new(0.0, 0.0), Pt::new(20.0, 0.0)])
         );
+    }
+
+    #[test]
+    fn a_lost_release_does_not_block_the_next_stroke() {
+        let mut d = on();
+        d.apply(begin(0, View::Side, 0.0, 0.0));
+        d.apply(to(20.0, 0.0));
+        // No End: the same pointer goes down again.
+        assert!(d.apply(begin(0, View::Side, 0.0, 50.0)));
+        d.apply(to(20.0, 50.0));
+        d.apply(END);
+        assert_eq!(d.strokes(0, View::Side).count(), 2);
     }
 
     #[test]
