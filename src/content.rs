@@ -190,6 +190,32 @@ pub struct Ui {
     pub route_thoracic_only: String,
     /// What the extrapedicular route is, shown while it is chosen.
     pub route_extrapedicular_note: String,
+    /// "Draw" toggle: drawing on the pictures (consult mode).
+    pub draw: String,
+    /// Accessible name of the drawing toolbar.
+    pub drawing_tools: String,
+    /// "Pen" tool: a thin line.
+    pub pen: String,
+    /// "Highlighter" tool: a wide see-through line.
+    pub highlighter: String,
+    /// "Arrow" tool.
+    pub arrow: String,
+    /// "Eraser" tool: removes the lines it touches.
+    pub eraser: String,
+    /// Accessible name of the group of drawing colours.
+    pub ink_colour: String,
+    /// Drawing colour red.
+    pub red: String,
+    /// Drawing colour yellow.
+    pub yellow: String,
+    /// Drawing colour blue.
+    pub blue: String,
+    /// Drawing colour green.
+    pub green: String,
+    /// "Undo": takes back the last drawing change on this step.
+    pub undo: String,
+    /// "Clear": removes the drawing on this step.
+    pub clear: String,
 }
 
 /// Names of the parts drawn in the diagram.
@@ -669,7 +695,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 46] {
+    fn ui_fields(&self) -> [(&'static str, &str); 59] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -718,6 +744,19 @@ impl Content {
             ("extrapedicular", &u.extrapedicular),
             ("route_thoracic_only", &u.route_thoracic_only),
             ("route_extrapedicular_note", &u.route_extrapedicular_note),
+            ("draw", &u.draw),
+            ("drawing_tools", &u.drawing_tools),
+            ("pen", &u.pen),
+            ("highlighter", &u.highlighter),
+            ("arrow", &u.arrow),
+            ("eraser", &u.eraser),
+            ("ink_colour", &u.ink_colour),
+            ("red", &u.red),
+            ("yellow", &u.yellow),
+            ("blue", &u.blue),
+            ("green", &u.green),
+            ("undo", &u.undo),
+            ("clear", &u.clear),
         ]
     }
 

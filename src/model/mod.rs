@@ -4,6 +4,7 @@
 pub mod axial;
 pub mod compare;
 pub mod coronal;
+pub mod drawing;
 pub mod easing;
 pub mod geometry;
 pub mod levels;

@@ -3,7 +3,11 @@
 //!
 //! ```text
 //! #kyphoplasty=step-5.grade-3.level-T11.balloons-1.xray-1
+//! #kyphoplasty=step-3.grade-2.level-T8.balloons-2.xray-1.levels-2.route-extra.projection-ap
 //! ```
+//!
+//! `levels`, `route` and `projection` are written only when not their defaults (1, `trans`,
+//! `lateral`).
 //!
 //! The fragment starts with `kyphoplasty=`, then `key-value` items joined by dots. It holds no
 //! personal data, only the settings, and it never leaves the browser (a fragment is not sent to
@@ -19,7 +23,9 @@
 //!
 //! **Invariant:** pure Rust, no web APIs; the view reads and writes `location.hash`.
 
+use super::levels::MAX_LEVELS;
 use super::patient::{Grade, SPINE_LEVELS};
+use super::route::Route;
 
 /// The name before `=` that marks the widget's fragment.
 pub const FRAGMENT_NAME: &str = "kyphoplasty";
@@ -42,6 +48,12 @@ pub struct Share {
     pub xray: bool,
     /// Playback speed in percent, one of [`SPEED_PERCENTS`] (written only when not 100).
     pub speed_percent: u16,
+    /// How many neighbouring levels are treated, 1 to [`MAX_LEVELS`].
+    pub levels: u8,
+    /// The needle's route (extrapedicular applies at thoracic levels only).
+    pub route: Route,
+    /// The AP projection rather than the lateral one (with the X-ray style).
+    pub ap: bool,
 }
 
 impl Default for Share {
@@ -54,6 +66,9 @@ impl Default for Share {
             two_balloons: true,
             xray: false,
             speed_percent: 100,
+            levels: 1,
+            route: Route::Transpedicular,
+            ap: false,
         }
     }
 }
@@ -80,6 +95,15 @@ impl Share {
         ];
         if self.speed_percent != 100 {
             items.push(("speed", self.speed_percent.to_string()));
+        }
+        if self.levels != 1 {
+            items.push(("levels", self.levels.to_string()));
+        }
+        if self.route == Route::Extrapedicular {
+            items.push(("route", "extra".into()));
+        }
+        if self.ap {
+            items.push(("projection", "ap".into()));
         }
         items
     }
@@ -158,6 +182,24 @@ impl Share {
                     Some(p) => share.speed_percent = p,
                     None => bad("50, 100, 150 or 200".into(), "100"),
                 },
+                "levels" => match value
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|n| (1..=MAX_LEVELS).contains(n))
+                {
+                    Some(n) => share.levels = n,
+                    None => bad(format!("1 to {MAX_LEVELS}"), "1"),
+                },
+                "route" => match value {
+                    "trans" => share.route = Route::Transpedicular,
+                    "extra" => share.route = Route::Extrapedicular,
+                    _ => bad("trans or extra".into(), "trans"),
+                },
+                "projection" => match value {
+                    "lateral" => share.ap = false,
+                    "ap" => share.ap = true,
+                    _ => bad("lateral or ap".into(), "lateral"),
+                },
                 // A key from a newer version: ignored, so older widgets still open newer links.
                 _ => {}
             }
@@ -190,6 +232,37 @@ impl Share {
 mod tests {
     use super::*;
 
+    #[test]
+    fn levels_route_and_projection_round_trip_and_are_checked() {
+        let share = Share {
+            level: "T8".into(),
+            levels: 2,
+            route: Route::Extrapedicular,
+            ap: true,
+            xray: true,
+            ..Share::default()
+        };
+        let fragment = share.to_fragment();
+        assert!(
+            fragment.ends_with(".levels-2.route-extra.projection-ap"),
+            "{fragment}"
+        );
+        assert_eq!(Share::from_fragment(&fragment, &IDS), Some((share, None)));
+        // Defaults are not written.
+        assert!(!Share::default().to_fragment().contains("levels"));
+        let (got, warning) = read("#kyphoplasty=levels-4.route-side.projection-top");
+        assert_eq!(
+            (got.levels, got.route, got.ap),
+            (1, Route::Transpedicular, false)
+        );
+        let Some(warning) = warning else {
+            panic!("bad levels, route and projection values should give a warning")
+        };
+        for bad in ["levels-4", "route-side", "projection-top"] {
+            assert!(warning.contains(bad), "{warning}");
+        }
+    }
+
     const IDS: [&str; 10] = [
         "broken-bone",
         "getting-ready",
@@ -219,6 +292,7 @@ mod tests {
             two_balloons: false,
             xray: true,
             speed_percent: 100,
+            ..Share::default()
         };
         assert_eq!(
             share.to_fragment(),
@@ -246,6 +320,13 @@ mod tests {
                         two_balloons: two,
                         xray,
                         speed_percent: SPEED_PERCENTS[i % 4],
+                        levels: 1 + (i % 3) as u8,
+                        route: if i % 2 == 0 {
+                            Route::Extrapedicular
+                        } else {
+                            Route::Transpedicular
+                        },
+                        ap: xray && two,
                     };
                     let hash = format!("#{}", share.to_fragment());
                     assert_eq!(read(&hash), (share, None), "{hash}");
@@ -270,8 +351,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_ignored_and_missing_keys_keep_their_defaults() {
-        let (share, warning) =
-            read("#kyphoplasty=step-7.route-extrapedicular.levels-2.projection-ap.future");
+        let (share, warning) = read("#kyphoplasty=step-7.zoom-2.annotate-yes.theme-dark.future");
         assert_eq!(warning, None);
         assert_eq!(
             share,

@@ -7,6 +7,7 @@ use super::controls::Controls;
 use super::coronal::Coronal;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
+use super::drawing::{InkLayer, InkState, InkToolbar};
 use super::frames::{FrameLoop, FrameSlot};
 use super::handout::Handout;
 use super::projection::Projection;
@@ -19,6 +20,7 @@ use super::step_list::StepList;
 use super::svg::f;
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
+use crate::model::drawing::{Ink, View};
 use crate::model::easing::Easing;
 use crate::model::levels::{segment, treated_list, MAX_LEVELS};
 use crate::model::patient::{is_thoracic, readout, Grade, SPINE_LEVELS};
@@ -483,7 +485,14 @@ pub fn app(props: &AppProps) -> Html {
     *speed_now.borrow_mut() = *speed;
     let xray = use_state(|| restored.xray);
     // Consult mode, X-ray style: the AP (front-to-back) projection instead of the lateral one.
-    let ap = use_state(|| false);
+    let ap = use_state(|| restored.ap);
+    // Consult mode: what is drawn on the pictures, per step, in memory only
+    // (`ink.drawing().svg(step, view, xray)` gives a step's strokes as SVG, e.g. for a handout).
+    let ink = use_reducer(InkState::default);
+    let draw = {
+        let d = ink.dispatcher();
+        use_callback((), move |a: Ink, _| d.dispatch(a))
+    };
 
     // The frame loop exists for the component's lifetime; it dispatches ticks.
     {
@@ -686,8 +695,8 @@ pub fn app(props: &AppProps) -> Html {
     let grade = use_state(|| restored.grade);
     let two_balloons = use_state(|| restored.two_balloons);
     let level = use_state(|| restored.level.clone());
-    let level_count = use_state(|| 1_u8);
-    let route = use_state(Route::default);
+    let level_count = use_state(|| restored.levels);
+    let route = use_state(|| restored.route);
     let maximised = use_state(|| false);
     let toggle_full = {
         let maximised = maximised.clone();
@@ -801,6 +810,8 @@ pub fn app(props: &AppProps) -> Html {
         let playing = player.playing;
         let show_labels = show_labels.clone();
         let full = toggle_full.clone();
+        let draw = draw.clone();
+        let drawing_on = ink.drawing().on;
         Callback::from(move |e: KeyboardEvent| {
             // The real origin of the key (the event may be retargeted at the shadow host).
             let target_tag = e
@@ -836,6 +847,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 "l" | "L" if consult && !in_control => {
                     show_labels.set(!*show_labels);
+                    None
+                }
+                // D draws on the pictures; Escape stops drawing.
+                "d" | "D" if consult && !in_control && !e.ctrl_key() && !e.meta_key() => {
+                    draw.emit(Ink::Toggle);
+                    None
+                }
+                "Escape" if consult && drawing_on => {
+                    draw.emit(Ink::Stop);
                     None
                 }
                 " " | "Spacebar" if !in_control => {
@@ -891,6 +911,9 @@ pub fn app(props: &AppProps) -> Html {
                         <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
                                 onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
                     </div>
+                    if consult {
+                        <InkToolbar content={SharedContent(content.clone())} ink={(*ink).clone()} step={step_index} ondraw={draw.clone()} />
+                    }
                     if consult && *xray {
                         <Projection name={ui.projection.clone()} lateral={ui.lateral.clone()} ap={ui.ap.clone()}
                                     is_ap={*ap} onchoose={{ let ap = ap.clone(); Callback::from(move |v| ap.set(v)) }} />
@@ -907,6 +930,9 @@ pub fn app(props: &AppProps) -> Html {
                                      levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen}
                                      front={ui.front.clone()} back={ui.back.clone()}
                                      title={title.to_string()} description={side_description} />
+                            if consult {
+                                <InkLayer ink={(*ink).clone()} step={step_index} view={View::Side} xray={*xray} ondraw={draw.clone()} />
+                            }
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                             }
                         </figure>
@@ -919,6 +945,9 @@ pub fn app(props: &AppProps) -> Html {
                                    } else {
                                        format!("{}: {}", ui.top_view, title)
                                    }} />
+                            if consult {
+                                <InkLayer ink={(*ink).clone()} step={step_index} view={View::Top} xray={*xray} ondraw={draw.clone()} />
+                            }
                             <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
                         </figure>
                     </div>
@@ -988,10 +1017,14 @@ pub fn app(props: &AppProps) -> Html {
                         two_balloons: *two_balloons,
                         xray: *xray,
                         speed_percent: Share::percent_of(*speed),
+                        levels: *level_count,
+                        route: route_now,
+                        ap: *ap,
                     }.to_fragment()} />
                     <Handout content={SharedContent(content.clone())}
                              share={Share { grade: *grade, level: (*level).clone(), two_balloons: *two_balloons, ..Share::default() }}
-                             clinic_name={props.config.clinic_name.clone()} clinic_phone={props.config.clinic_phone.clone()} />
+                             clinic_name={props.config.clinic_name.clone()} clinic_phone={props.config.clinic_phone.clone()}
+                             ink={(*ink).clone()} />
                 </div>
             }
             <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}

@@ -11,16 +11,13 @@
 
 use super::app::SharedContent;
 use super::diagram::Diagram;
+use super::drawing::{stroke_views, InkState};
+use crate::model::drawing::View;
 use crate::model::patient::{is_thoracic, levels_around, Grade};
 use crate::model::share::Share;
 use crate::model::timeline::{scene_at, DiagramState};
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Marks made on the diagram, per step index: SVG path data in the side view's view-box units
-/// (`0 0 272 240`, y down). Each still of the handout draws its step's paths over the picture.
-pub type StepStrokes = Rc<Vec<Vec<String>>>;
 
 /// The document's temporary print rules while a handout is open: only the widget that carries
 /// `data-kx-handout` prints, at the top of the first page. Where `:has()` is supported the rest of
@@ -51,9 +48,9 @@ pub struct HandoutProps {
     /// The clinic's phone number (attribute `clinic-phone`).
     #[prop_or_default]
     pub clinic_phone: Option<String>,
-    /// Marks made on the diagram, drawn into each step's still (see [`StepStrokes`]).
+    /// What the physician drew on the pictures: each still gets its step's side-view strokes.
     #[prop_or_default]
-    pub strokes: StepStrokes,
+    pub ink: InkState,
 }
 
 /// Today's date, written the way the language writes it (e.g. "November 21, 2026").
@@ -251,17 +248,12 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 loss: share.grade.loss(),
                 ..scene_at(previous, s.diagram, 1.0)
             };
-            let overlay = p
-                .strokes
-                .get(i)
-                .map(|paths| {
-                    html! {
-                        <g class="kx-strokes">
-                            { for paths.iter().map(|d| html! { <path class="kx-stroke" d={d.clone()} /> }) }
-                        </g>
-                    }
-                })
-                .unwrap_or_default();
+            let paths = p.ink.drawing().paths(i, View::Side);
+            let overlay = if paths.is_empty() {
+                Html::default()
+            } else {
+                html! { <g class="kx-strokes">{ for stroke_views(paths, false) }</g> }
+            };
             html! {
                 <li class="kx-ho-step">
                     <figure class="kx-ho-still">

@@ -8,6 +8,7 @@ pub mod controls;
 pub mod coronal;
 pub mod diagram;
 pub mod disclaimer;
+pub mod drawing;
 pub mod frames;
 pub mod handout;
 pub mod projection;
