@@ -271,7 +271,7 @@ test("without a clipboard the link is shown, selected, for copying by hand", asy
 });
 
 test("a bad share link gives one warning and falls back to the defaults", async () => {
-  const { page, w, warnings } = await open({ hash: "#kyphoplasty=step-42.grade-9.level-T8.route-sideways" });
+  const { page, w, warnings } = await open({ hash: "#kyphoplasty=step-42.grade-9.level-T8.route-sideways.zoom-2" });
   try {
     await expectLive(page, consultLive(0));
     assert.equal(await w.getByLabel(UI.severity).inputValue(), "2");
@@ -281,7 +281,8 @@ test("a bad share link gives one warning and falls back to the defaults", async 
     assert.equal(warnings.length, 1, JSON.stringify(warnings));
     assert.match(warnings[0], /step-42/);
     assert.match(warnings[0], /grade-9/);
-    assert.doesNotMatch(warnings[0], /route/, "unknown keys are ignored");
+    assert.match(warnings[0], /route-sideways/);
+    assert.doesNotMatch(warnings[0], /zoom/, "unknown keys are ignored");
   } finally {
     await page.context().close();
   }
@@ -306,6 +307,57 @@ test("under a strict CSP with Trusted Types the handout prints and the share lin
     const seen = await recorded(page);
     assert.deepEqual(seen.violations, []);
     assert.deepEqual(seen.console.filter((m) => m.level === "warn" || m.level === "error"), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a share link restores the treated levels, the route and the AP projection", async () => {
+  const { page, w, warnings } = await open({ hash: "#kyphoplasty=step-3.level-T8.levels-2.route-extra.xray-1.projection-ap" });
+  try {
+    await expectLive(page, consultLive(2));
+    assert.equal(await w.getByLabel(UI.level).inputValue(), "T8");
+    assert.equal(await w.getByLabel(UI.levels_treated).inputValue(), "2");
+    assert.equal(await w.getByLabel(UI.route).inputValue(), "extra");
+    assert.equal(await w.getByRole("button", { name: UI.ap, exact: true }).getAttribute("aria-pressed"), "true");
+    assert.equal(await w.locator("svg.coronal-diagram").count(), 1, "the AP image is shown");
+    // Copying the link again writes the same settings back.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await w.getByRole("button", { name: T.share_link }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /levels-2/);
+    assert.match(link, /route-extra/);
+    assert.match(link, /projection-ap/);
+    assert.deepEqual(warnings, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("what the physician drew on a step is in that step's still in the printed handout", async () => {
+  const { page, w } = await open();
+  try {
+    const ready = consultLive(2);
+    await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
+    await expectLive(page, ready);
+    await w.getByRole("button", { name: UI.draw, exact: true }).click();
+    const layer = w.locator("svg.kx-ink").first();
+    await layer.scrollIntoViewIfNeeded();
+    const b = await layer.boundingBox();
+    await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.4);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width * 0.45, b.y + b.height * 0.5, { steps: 8 });
+    await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.65, { steps: 8 });
+    await page.mouse.up();
+    assert.equal(await layer.locator("g.ink").count(), 1, "a stroke on the live picture");
+    await w.getByRole("button", { name: T.print_handout }).click();
+    await page.emulateMedia({ media: "print" });
+    const stills = w.locator(".kx-ho-still");
+    const withInk = await stills.evaluateAll((figs) => figs.map((f) => f.querySelectorAll(".kx-strokes g.ink").length));
+    assert.equal(withInk[2], 1, `the third step's still carries the stroke: ${JSON.stringify(withInk)}`);
+    assert.equal(withInk.reduce((a, b) => a + b, 0), 1, "and no other still does");
+    assert.ok(await w.getByText(CLINIC).first().isVisible(), "the clinic's name is printed");
+    await w.locator(".kx-ho-still").nth(2).screenshot({ path: join(shotsDir("takehome"), "handout-still-with-drawing.png") });
   } finally {
     await page.context().close();
   }
