@@ -993,8 +993,9 @@ pub fn app(props: &AppProps) -> Html {
                   </div>
                   <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} />
                 </div>
-            </div>
-            if consult {
+                // Consult mode: this patient's settings beside the words on wide screens.
+                if consult {
+                <div class="kx-consult-side">
                 <div class="kx-consult-row">
                 { consult_panel(ui, &scene, &ConsultSettings {
                     grade: grade.clone(),
@@ -1008,6 +1009,10 @@ pub fn app(props: &AppProps) -> Html {
                 <SpineOverview level={(*level).clone()} name={ui.spine_overview.replace("{level}", &level)} />
                 </div>
                 <Compare content={SharedContent(content.clone())} scene={scene} />
+                </div>
+                }
+            </div>
+            if consult {
                 // Take-home: a share link and a printed handout for this patient.
                 <div class="kx-takehome">
                     <ShareLink content={SharedContent(content.clone())} fragment={Share {
