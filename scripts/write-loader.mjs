@@ -1,6 +1,8 @@
-// Trunk post-build hook: writes embed.js (the stable-named loader) into the build, with the
-// hashed names of the wasm-bindgen glue and the .wasm and the .wasm's integrity hash; copies the
-// iframe page (embed.html) and the configurator (configure.html) next to it.
+// Trunk post-build hook: writes each language's words (content/<lang>.json, in the compact form
+// the widget reads: Content::read in src/content.rs) as kyphoplasty-explainer-<lang>-<hash>.txt;
+// writes embed.js (the stable-named loader) into the build, with the hashed names of the
+// wasm-bindgen glue, the .wasm and the words and their integrity hashes; copies the iframe page
+// (embed.html) and the configurator (configure.html) next to it.
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,14 +24,46 @@ const one = (re, what) => {
 };
 const glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
 const wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
-const integrity =
-  "sha384-" + createHash("sha384").update(readFileSync(join(staging, wasm))).digest("base64");
+const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+const integrity = sri(readFileSync(join(staging, wasm)));
+
+// The words: the JSON's texts in key order (keys sorted), separated by U+001F; a list is its
+// length, then its items. build.rs checks every file's shape and writes the matching reader.
+const SEP = "\u001f";
+function encode(v, out, path) {
+  if (typeof v === "string") {
+    if (v.includes(SEP)) throw new Error(`${path}: contains U+001F`);
+    out.push(v);
+  } else if (Array.isArray(v)) {
+    out.push(String(v.length));
+    v.forEach((x, i) => encode(x, out, `${path}[${i}]`));
+  } else if (v && typeof v === "object") {
+    for (const k of Object.keys(v).sort()) encode(v[k], out, `${path}.${k}`);
+  } else {
+    throw new Error(`${path}: only texts, lists and objects are supported`);
+  }
+  return out;
+}
+const words = {};
+for (const f of readdirSync(join(source, "content")).filter((f) => f.endsWith(".json")).sort()) {
+  const tag = f.slice(0, -".json".length);
+  const body = Buffer.from(encode(JSON.parse(readFileSync(join(source, "content", f), "utf8")), [], tag).join(SEP));
+  const name = `kyphoplasty-explainer-${tag}-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.txt`;
+  writeFileSync(join(staging, name), body);
+  words[tag] = [name, sri(body)];
+}
+if (!words.en) {
+  console.error("write-loader: content/en.json is missing");
+  process.exit(1);
+}
+
 const template = readFileSync(join(source, "static", "embed.js"), "utf8");
 const out = template
   .replace('"__GLUE__"', JSON.stringify(glue))
   .replace('"__WASM__"', JSON.stringify(wasm))
-  .replace('"__WASM_INTEGRITY__"', JSON.stringify(integrity));
-if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM_INTEGRITY__")) {
+  .replace('"__WASM_INTEGRITY__"', JSON.stringify(integrity))
+  .replace('"__WORDS__"', JSON.stringify(words));
+if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM_INTEGRITY__") || out.includes("__WORDS__")) {
   console.error("write-loader: a placeholder was left in embed.js");
   process.exit(1);
 }
@@ -69,4 +103,4 @@ for (const page of files.filter((f) => f.endsWith(".html"))) {
   const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
   writeFileSync(path, html);
 }
-console.log(`write-loader: embed.js -> ${glue}, ${wasm}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
+console.log(`write-loader: embed.js -> ${glue}, ${wasm}, ${Object.values(words).map((w) => w[0]).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
