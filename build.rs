@@ -79,10 +79,69 @@ fn main() {
         );
     }
 
+    // The widget's stylesheet, without comments and spaces (src/view/mod.rs includes it).
+    println!("cargo:rerun-if-changed=src/view/style.css");
+    let css =
+        Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("src/view/style.css");
+    write_out(
+        "style.css",
+        &minify_css(&fs::read_to_string(css).unwrap_or_default()),
+    );
+
     let mut code = String::from("// Written by build.rs from the shape of content/en.json.\n");
     let mut done = Vec::new();
     decoder(&en, "", &mut code, &mut done);
     write_out("decode.rs", &code);
+}
+
+/// CSS without comments, line breaks and the spaces no rule needs (strings are kept as they are;
+/// a space before `:` is kept, as it means "descendant" in a selector; so are spaces around `+`
+/// and `-`, which `calc()` needs).
+fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for d in chars.by_ref() {
+                    if prev == '*' && d == '/' {
+                        break;
+                    }
+                    prev = d;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            _ => {
+                let last = out.chars().next_back();
+                if space
+                    && last.is_some_and(|l| !matches!(l, '{' | '}' | ';' | ',' | ':' | '>' | '('))
+                    && !matches!(c, '{' | '}' | ';' | ',' | '>' | ')')
+                {
+                    out.push(' ');
+                }
+                space = false;
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                if c == '"' || c == '\'' {
+                    while let Some(d) = chars.next() {
+                        out.push(d);
+                        if d == '\\' {
+                            out.extend(chars.next());
+                        } else if d == c {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn write_out(name: &str, text: &str) {
