@@ -24,6 +24,34 @@ const one = (re, what) => {
 };
 const glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
 const wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
+// JavaScript without its comment lines and indentation (what a phone need not download). Whole
+// lines only, and the line breaks stay, so the code means the same; a file with a template
+// literal across lines, or a comment that shares its line with code, is left as it is.
+function lean(js) {
+  const out = [];
+  let inComment = false;
+  for (const line of js.split("\n")) {
+    const t = line.trim();
+    if ((t.match(/`/g) || []).length % 2) return js;
+    if (inComment) {
+      if (t.includes("*/")) {
+        if (!t.endsWith("*/") || t.indexOf("*/") !== t.length - 2) return js;
+        inComment = false;
+      }
+    } else if (t.startsWith("/*")) {
+      if (t.includes("*/", 2)) {
+        if (t.indexOf("*/", 2) !== t.length - 2) return js;
+      } else {
+        inComment = true;
+      }
+    } else if (!t.startsWith("//") && t) {
+      out.push(t);
+    }
+  }
+  return inComment ? js : out.join("\n") + "\n";
+}
+writeFileSync(join(staging, glue), lean(readFileSync(join(staging, glue), "utf8")));
+
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 const integrity = sri(readFileSync(join(staging, wasm)));
 
@@ -67,7 +95,7 @@ if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM
   console.error("write-loader: a placeholder was left in embed.js");
   process.exit(1);
 }
-writeFileSync(join(staging, "embed.js"), out);
+writeFileSync(join(staging, "embed.js"), lean(out));
 
 // The iframe page and the configurator, under stable names next to embed.js. The configurator's
 // list of languages is written from content/*.json (the files the widget builds in; see build.rs).
