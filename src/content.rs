@@ -618,9 +618,39 @@ pub enum Piece<'a> {
     Term(&'a str, usize),
 }
 
+/// Lower case for finding glossary words: as `str::to_lowercase` for the capitals of the Latin,
+/// Greek and Cyrillic alphabets, other characters as they are. Each character keeps its UTF-8
+/// length, so byte indices carry over; and the Unicode case tables stay out of the WebAssembly.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5a | 0xc0..=0xde if u != 0xd7 => u + 32,
+        0x100..=0x137 | 0x14a..=0x177 if u % 2 == 0 && u != 0x130 => u + 1,
+        0x139..=0x148 | 0x179..=0x17e if u % 2 == 1 => u + 1,
+        0x178 => 0xff,
+        0x391..=0x3a9 if u != 0x3a2 => u + 32,
+        0x410..=0x42f => u + 32,
+        0x400..=0x40f => u + 80,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// A letter or digit, for telling where a word ends: ASCII letters and digits, and from `À` on
+/// everything but `×`, `÷` and the punctuation, arrows and symbols of U+2000 to U+2BFF (as
+/// `char::is_alphanumeric` for every character of the content, without its Unicode tables).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c >= '\u{c0}' && !matches!(c, '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{2bff}'))
+}
+
 /// Byte index of the first whole-word, case-insensitive occurrence of `needle` in `hay`.
 fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.to_lowercase(), needle.to_lowercase());
+    let (h, n) = (fold(hay), fold(needle));
     if h.len() != hay.len() || n.is_empty() {
         return None;
     }
@@ -629,7 +659,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
         let at = from + rel;
         let before = h[..at].chars().next_back();
         let after = h[at + n.len()..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let edge = |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
         if edge(before) && edge(after) {
             return Some(at);
         }
@@ -1115,6 +1145,35 @@ mod tests {
     impl ErrText for Result<(), ContentErrors> {
         fn unwrap_err_or_default(self) -> String {
             self.err().map(|e| e.to_string()).unwrap_or_default()
+        }
+    }
+
+    #[test]
+    fn glossary_lower_case_and_word_ends_agree_with_unicode() {
+        for c in (0..0x500).filter_map(char::from_u32) {
+            let folded = fold_char(c);
+            if folded != c {
+                let std: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(std, vec![folded], "{c:?}");
+                assert_eq!(folded.len_utf8(), c.len_utf8(), "{c:?}");
+            }
+        }
+        // Every text of every language folds exactly as Unicode lower-cases it.
+        for (tag, json) in BUILT_IN {
+            let Ok(c) = Content::load(json) else { continue };
+            let texts = c.steps.iter().flat_map(|s| s.narration.iter());
+            let consult = c.steps.iter().flat_map(|s| s.consult.narration.iter());
+            let forms = c.glossary.iter().flat_map(|t| t.forms.iter());
+            for t in texts.chain(consult).chain(forms) {
+                assert_eq!(fold(t), t.to_lowercase(), "{tag}: {t}");
+                for ch in t.chars() {
+                    assert_eq!(
+                        is_word_char(ch),
+                        ch.is_alphanumeric(),
+                        "{tag}: {ch:?} in {t}"
+                    );
+                }
+            }
         }
     }
 
