@@ -162,7 +162,7 @@ impl Config {
                     }
                 }
                 "text" => match json_texts(value) {
-                    Some(map) => config.text = map.into_iter().collect(),
+                    Some(map) => config.text = map,
                     None => warnings.push(format!(
                         "kyphoplasty-explainer: text='{value}' is not a JSON object of text ids and texts, such as {{\"ui.next\": \"Continue\"}}. Using the built-in wording."
                     )),
@@ -185,7 +185,7 @@ type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
 
 /// A JSON object whose values are all strings, such as `{"ui.next": "Continue"}` (a few lines
 /// instead of a JSON library in the WebAssembly); `None` for anything else.
-fn json_texts(text: &str) -> Option<std::collections::BTreeMap<String, String>> {
+fn json_texts(text: &str) -> Option<Vec<(String, String)>> {
     fn space(c: &mut Chars) {
         while c
             .next_if(|x| matches!(x, ' ' | '\t' | '\n' | '\r'))
@@ -229,7 +229,7 @@ fn json_texts(text: &str) -> Option<std::collections::BTreeMap<String, String>> 
         }
     }
     let mut c = text.chars().peekable();
-    let mut map = std::collections::BTreeMap::new();
+    let mut map: Vec<(String, String)> = Vec::new();
     space(&mut c);
     c.next_if_eq(&'{')?;
     space(&mut c);
@@ -238,7 +238,10 @@ fn json_texts(text: &str) -> Option<std::collections::BTreeMap<String, String>> 
             let key = string(&mut c)?;
             space(&mut c);
             c.next_if_eq(&':')?;
-            map.insert(key, string(&mut c)?);
+            let value = string(&mut c)?;
+            // A key given twice: the last one counts, as in JSON.parse.
+            map.retain(|(k, _)| *k != key);
+            map.push((key, value));
             space(&mut c);
             match c.next()? {
                 ',' => {}
@@ -337,10 +340,10 @@ mod tests {
         let Some(map) = map else {
             panic!("valid JSON was refused")
         };
-        assert_eq!(map.get("a").map(String::as_str), Some("last"));
-        assert_eq!(map.get("b").map(String::as_str), Some("éñ 😀"));
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(map, vec![pair("b", "éñ 😀"), pair("a", "last")]);
         let map = json_texts(r#"{"a": "x \"y\" \\ \/ \n\t"}"#).unwrap_or_default();
-        assert_eq!(map.get("a").map(String::as_str), Some("x \"y\" \\ / \n\t"));
+        assert_eq!(map, vec![pair("a", "x \"y\" \\ / \n\t")]);
         assert_eq!(json_texts("{}").map(|m| m.len()), Some(0));
         for bad in [
             "",

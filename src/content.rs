@@ -6,7 +6,6 @@
 
 use crate::model::timeline::DiagramState;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The English content, built into the widget (the fallback language).
@@ -445,7 +444,7 @@ impl Content {
             }
         }
 
-        let mut seen = BTreeMap::new();
+        let mut seen: Vec<&str> = Vec::new();
         let mut last_state: Option<DiagramState> = None;
         for (i, step) in self.steps.iter().enumerate() {
             let id = if step.id.is_empty() {
@@ -466,9 +465,10 @@ impl Content {
                     "must be lowercase letters and digits joined by single hyphens".into(),
                 );
             }
-            if let Some(first) = seen.insert(step.id.clone(), i) {
+            if let Some(first) = seen.iter().position(|s| *s == step.id) {
                 bad("id", format!("is used twice (also step {})", first + 1));
             }
+            seen.push(&step.id);
             let title = step.title.trim();
             if title.is_empty() {
                 bad("title", "is empty".into());
