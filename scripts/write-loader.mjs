@@ -57,28 +57,41 @@ const integrity = sri(readFileSync(join(staging, wasm)));
 
 // The words: the JSON's texts in key order (keys sorted), separated by U+001F; a list is its
 // length, then its items. build.rs checks every file's shape and writes the matching reader.
+// Consult mode's texts (consult_labels, steps[].consult) go to a second file that only consult
+// mode loads; the first holds U+0002 in their places, and the loader puts them back.
 const SEP = "\u001f";
-function encode(v, out, path) {
+const HOLE = "\u0002";
+const isConsult = (path) => /\.consult_labels\.|\.consult\./.test(path);
+function encode(v, out, path, consult) {
   if (typeof v === "string") {
-    if (v.includes(SEP)) throw new Error(`${path}: contains U+001F`);
-    out.push(v);
+    if (v.includes(SEP) || v === HOLE) throw new Error(`${path}: contains U+001F or is U+0002`);
+    if (isConsult(path)) {
+      consult.push(v);
+      out.push(HOLE);
+    } else {
+      out.push(v);
+    }
   } else if (Array.isArray(v)) {
     out.push(String(v.length));
-    v.forEach((x, i) => encode(x, out, `${path}[${i}]`));
+    v.forEach((x, i) => encode(x, out, `${path}[${i}]`, consult));
   } else if (v && typeof v === "object") {
-    for (const k of Object.keys(v).sort()) encode(v[k], out, `${path}.${k}`);
+    for (const k of Object.keys(v).sort()) encode(v[k], out, `${path}.${k}`, consult);
   } else {
     throw new Error(`${path}: only texts, lists and objects are supported`);
   }
   return out;
 }
 const words = {};
+const hashed = (stem, body) => {
+  const name = `kyphoplasty-explainer-${stem}-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.txt`;
+  writeFileSync(join(staging, name), body);
+  return [name, sri(body)];
+};
 for (const f of readdirSync(join(source, "content")).filter((f) => f.endsWith(".json")).sort()) {
   const tag = f.slice(0, -".json".length);
-  const body = Buffer.from(encode(JSON.parse(readFileSync(join(source, "content", f), "utf8")), [], tag).join(SEP));
-  const name = `kyphoplasty-explainer-${tag}-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.txt`;
-  writeFileSync(join(staging, name), body);
-  words[tag] = [name, sri(body)];
+  const consult = [];
+  const body = Buffer.from(encode(JSON.parse(readFileSync(join(source, "content", f), "utf8")), [], tag, consult).join(SEP));
+  words[tag] = [...hashed(tag, body), ...hashed(`${tag}-consult`, Buffer.from(consult.join(SEP)))];
 }
 if (!words.en) {
   console.error("write-loader: content/en.json is missing");
@@ -131,4 +144,4 @@ for (const page of files.filter((f) => f.endsWith(".html"))) {
   const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
   writeFileSync(path, html);
 }
-console.log(`write-loader: embed.js -> ${glue}, ${wasm}, ${Object.values(words).map((w) => w[0]).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
+console.log(`write-loader: embed.js -> ${glue}, ${wasm}, ${Object.values(words).map((w) => `${w[0]} (+ ${w[2]})`).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);

@@ -18,8 +18,12 @@
   var GLUE = "__GLUE__";
   var WASM = "__WASM__";
   var WASM_INTEGRITY = "__WASM_INTEGRITY__";
-  // Each language's words: { tag: [file, integrity] }; English is the fallback.
+  // Each language's words: { tag: [file, integrity, consult file, integrity] }; English is the
+  // fallback. The first file holds U+0002 in place of each of consult mode's texts, which are
+  // in the consult file, in order: only consult mode loads it.
   var WORDS = "__WORDS__";
+  var SEP = "\u001f";
+  var HOLE = "\u0002";
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI);
   var loading = null;
@@ -47,27 +51,41 @@
     return "en";
   }
 
-  // One language's content file (fetched once per page), as text.
-  function wordsFor(tag) {
-    if (!words[tag]) {
-      words[tag] = fetch(new URL(WORDS[tag][0], base).href, {
-        integrity: WORDS[tag][1],
-        credentials: "omit",
-        referrerPolicy: "no-referrer",
-      }).then(function (r) {
-        if (!r.ok) throw new Error(WORDS[tag][0] + ": HTTP " + r.status);
-        return r.text();
-      });
-      words[tag].catch(function () {});
-    }
-    return words[tag];
+  function fetchText(name, integrity) {
+    return fetch(new URL(name, base).href, {
+      integrity: integrity,
+      credentials: "omit",
+      referrerPolicy: "no-referrer",
+    }).then(function (r) {
+      if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+      return r.text();
+    });
   }
+
+  // One language's words (fetched once per page), as text; with consult mode's texts when asked.
+  function wordsFor(tag, consult) {
+    var key = tag + (consult ? " consult" : "");
+    if (!words[key]) {
+      var w = WORDS[tag];
+      words[key] = consult
+        ? Promise.all([wordsFor(tag, false), fetchText(w[2], w[3])]).then(function (parts) {
+            var extra = parts[1].split(SEP);
+            var i = 0;
+            return parts[0].split(SEP).map(function (f) { return f === HOLE ? extra[i++] : f; }).join(SEP);
+          })
+        : fetchText(w[0], w[1]);
+      words[key].catch(function () {});
+    }
+    return words[key];
+  }
+
+  function isConsult(el) { return el.getAttribute("mode") === "consult"; }
 
   // Mounts el's widget in its language; if those words cannot be had or used, in English.
   function mountIn(el, glue, at) {
     var tag = language(el);
     var tried = function (t) {
-      return wordsFor(t).then(function (text) {
+      return wordsFor(t, isConsult(el)).then(function (text) {
         if (broken || !el.isConnected || el._kx) return;
         el._kx = at === undefined ? glue.mount(el, text) : glue.mountAt(el, at, text);
         live.add(el);
@@ -115,7 +133,7 @@
   function start(el) {
     var glue = load();
     // The words download alongside the WebAssembly (not when there is no WebAssembly).
-    if (typeof WebAssembly === "object") wordsFor(language(el));
+    if (typeof WebAssembly === "object") wordsFor(language(el), isConsult(el));
     glue.then(function (glue) {
       if (broken || !el.isConnected || el._kx) return;
       return mountIn(el, glue).catch(function (e) {
