@@ -1,9 +1,30 @@
 //! Builds the table of content files: every `content/<lang>.json` becomes a built-in language,
 //! so adding a language is adding one file.
+//!
+//! It also checks, at build time, that every file has exactly the shape of `content/en.json`
+//! (the same keys everywhere), and writes the code that reads a language's words from the small
+//! file the widget ships for it (see `Content::decode`): the fields' order comes from the JSON's
+//! keys, so adding a text is adding the field to its struct in `src/content.rs` and the key to
+//! each JSON file; nothing to change here.
 
+use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
+
+/// The Rust type of each object (or list of objects) in a content file, by path (`[]`: an item).
+const TYPES: &[(&str, &str)] = &[
+    ("", "Content"),
+    ("ui", "Ui"),
+    ("labels", "Labels"),
+    ("consult_labels", "Labels"),
+    ("steps[]", "Step"),
+    ("steps[].consult", "ConsultText"),
+    ("glossary[]", "Term"),
+    ("takehome", "TakeHome"),
+];
+/// Strings that are read as a diagram state, by path.
+const STATES: &[&str] = &["steps[].diagram"];
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
@@ -29,8 +50,239 @@ fn main() {
         let _ = writeln!(out, "    ({lang:?}, include_str!({path:?})),");
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join("languages.rs");
-    if let Err(e) = fs::write(&dest, out) {
+    out.push_str("/// The built-in languages' tags, English first.\npub const LANGS: &[&str] = &[");
+    for (lang, _) in &langs {
+        let _ = write!(out, "{lang:?}, ");
+    }
+    out.push_str("];\n");
+    write_out("languages.rs", &out);
+
+    // Build-time check: every file parses and has English's shape.
+    let parse = |lang: &str, path: &str| -> Value {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("content/{lang}.json is not valid JSON: {e}"))
+    };
+    let Some((_, en_path)) = langs.iter().find(|(l, _)| l == "en") else {
+        panic!("content/en.json is missing: English is the fallback language")
+    };
+    let en = parse("en", en_path);
+    let mut problems = Vec::new();
+    for (lang, path) in &langs {
+        same_shape(&en, &parse(lang, path), "", &mut |p| {
+            problems.push(format!("content/{lang}.json, {p}"))
+        });
+    }
+    if !problems.is_empty() {
+        panic!(
+            "the content files do not match content/en.json:\n- {}",
+            problems.join("\n- ")
+        );
+    }
+
+    // The widget's stylesheet, without comments and spaces (src/view/mod.rs includes it).
+    println!("cargo:rerun-if-changed=src/view/style.css");
+    let css =
+        Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("src/view/style.css");
+    write_out(
+        "style.css",
+        &minify_css(&fs::read_to_string(css).unwrap_or_default()),
+    );
+
+    let mut code = String::from("// Written by build.rs from the shape of content/en.json.\n");
+    let mut done = Vec::new();
+    decoder(&en, "", &mut code, &mut done);
+    write_out("decode.rs", &code);
+}
+
+/// CSS without comments, line breaks and the spaces no rule needs (strings are kept as they are;
+/// a space before `:` is kept, as it means "descendant" in a selector; so are spaces around `+`
+/// and `-`, which `calc()` needs).
+fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut prev = ' ';
+                for d in chars.by_ref() {
+                    if prev == '*' && d == '/' {
+                        break;
+                    }
+                    prev = d;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            _ => {
+                let last = out.chars().next_back();
+                if space
+                    && last.is_some_and(|l| !matches!(l, '{' | '}' | ';' | ',' | ':' | '>' | '('))
+                    && !matches!(c, '{' | '}' | ';' | ',' | '>' | ')')
+                {
+                    out.push(' ');
+                }
+                space = false;
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                if c == '"' || c == '\'' {
+                    while let Some(d) = chars.next() {
+                        out.push(d);
+                        if d == '\\' {
+                            out.extend(chars.next());
+                        } else if d == c {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn write_out(name: &str, text: &str) {
+    let dest = Path::new(&env::var("OUT_DIR").unwrap_or_default()).join(name);
+    if let Err(e) = fs::write(&dest, text) {
         panic!("cannot write {}: {e}", dest.display());
     }
+}
+
+/// The path's Rust type, for an object.
+fn type_of(path: &str) -> &'static str {
+    TYPES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, t)| *t)
+        .unwrap_or_else(|| {
+            panic!("build.rs: content/en.json has an object at `{path}` with no Rust type: add it to TYPES in build.rs")
+        })
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Reports where `other` differs in shape from `en`: missing or extra keys, or another kind of value.
+fn same_shape(en: &Value, other: &Value, path: &str, bad: &mut dyn FnMut(String)) {
+    let at = |p: &str| {
+        if p.is_empty() {
+            "(top)".to_string()
+        } else {
+            p.to_string()
+        }
+    };
+    match (en, other) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, v) in a {
+                match b.get(k) {
+                    Some(w) => same_shape(v, w, &join(path, k), bad),
+                    None => bad(format!("{}: is missing", join(path, k))),
+                }
+            }
+            for k in b.keys().filter(|k| !a.contains_key(*k)) {
+                bad(format!(
+                    "{}: is not in English (unknown field)",
+                    join(path, k)
+                ));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            let item = format!("{path}[]");
+            if let Some(first) = a.first() {
+                for w in b {
+                    same_shape(first, w, &item, bad);
+                }
+            } else if b.iter().any(|w| !w.is_string()) {
+                bad(format!("{}: must be a list of texts", at(path)));
+            }
+        }
+        (Value::String(_), Value::String(s)) => {
+            if s.contains('\u{1f}') {
+                bad(format!(
+                    "{}: contains the control character U+001F",
+                    at(path)
+                ));
+            }
+        }
+        _ => bad(format!(
+            "{}: is not the same kind of value as in English",
+            at(path)
+        )),
+    }
+}
+
+/// Writes `decode` (and `slot`, for texts a clinic may override) for the struct at `path`, and
+/// the structs inside it. Fields are read in key order, as `scripts/write-loader.mjs` writes them.
+fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str>) {
+    let Value::Object(map) = v else { return };
+    let ty = type_of(path);
+    let mut fields = String::new();
+    let mut slots = String::new();
+    // Key order, whatever order serde_json keeps (scripts/write-loader.mjs sorts them too).
+    let mut keys: Vec<&String> = map.keys().collect();
+    keys.sort();
+    for k in keys {
+        let v = &map[k];
+        let p = join(path, k);
+        let read = match v {
+            Value::String(_) if STATES.contains(&p.as_str()) => "r.state()".to_string(),
+            Value::String(_) => {
+                let _ = writeln!(slots, "            {k:?} => Slot::One(&mut self.{k}),");
+                "r.text()".to_string()
+            }
+            Value::Array(a) => match a.first() {
+                Some(item @ Value::Object(_)) => {
+                    let item_path = format!("{p}[]");
+                    decoder(item, &item_path, code, done);
+                    format!("r.list({}::decode)", type_of(&item_path))
+                }
+                Some(Value::String(_)) | None => {
+                    let _ = writeln!(slots, "            {k:?} => Slot::Many(&mut self.{k}),");
+                    "r.texts()".to_string()
+                }
+                Some(_) => panic!("build.rs: content/en.json `{p}`: lists hold texts or objects"),
+            },
+            Value::Object(_) => {
+                decoder(v, &p, code, done);
+                format!("{}::decode(r)", type_of(&p))
+            }
+            _ => panic!(
+                "build.rs: content/en.json `{p}`: only texts, lists and objects are supported"
+            ),
+        };
+        let _ = writeln!(fields, "            {k}: {read},");
+    }
+    if done.contains(&ty) {
+        return;
+    }
+    done.push(ty);
+    let _ = write!(
+        code,
+        "impl {ty} {{
+    /// Reads this from a shipped content file.
+    pub(crate) fn decode(r: &mut Reader<'_>) -> {ty} {{
+        {ty} {{
+{fields}        }}
+    }}
+
+    /// The text field (or list of paragraphs) with this name, for the `text` overrides.
+    #[allow(dead_code)]
+    pub(crate) fn slot(&mut self, name: &str) -> Option<Slot<'_>> {{
+        Some(match name {{
+{slots}            _ => return None,
+        }})
+    }}
+}}
+
+"
+    );
 }

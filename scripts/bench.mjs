@@ -98,7 +98,10 @@ function widgetFiles(dist) {
     // Seen once when two builds shared target/ at the same moment: a .wasm of the right size, zeros.
     throw new Error(`${dist}/${wasm} is not WebAssembly (bad magic); rebuild`);
   }
-  return { loader: "embed.js", glue, wasm };
+  // The words of the bench page's language (English), when the build ships them as a file.
+  const words = /WORDS = (\{[^\n]*\});/.exec(loader)?.[1];
+  const english = words ? JSON.parse(words).en?.[0] : null;
+  return { loader: "embed.js", glue, wasm, words: english ? [english] : [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +141,7 @@ window.animate = (ms) => new Promise((done) => {
 });
 </script></body></html>`;
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8", ".json": "application/json" };
+const TYPES = { ".txt": "text/plain; charset=utf-8", ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".wasm": "application/wasm", ".css": "text/css; charset=utf-8", ".json": "application/json" };
 
 async function startServer(dist) {
   const files = new Map();
@@ -857,7 +860,7 @@ async function main() {
   const files = widgetFiles(dist);
 
   // Bytes.
-  const ours = [files.loader, files.glue, files.wasm].map((name) => ({ name, ...sizes(readFileSync(join(dist, name))) }));
+  const ours = [files.loader, files.glue, files.wasm, ...files.words].map((name) => ({ name, ...sizes(readFileSync(join(dist, name))) }));
   const lottieDir = join(ROOT, "node_modules", "lottie-web");
   if (!existsSync(lottieDir)) throw new Error("node_modules/lottie-web is missing: run `make bootstrap` (npm ci)");
   const lottieVersion = JSON.parse(readFileSync(join(lottieDir, "package.json"), "utf8")).version;
@@ -888,7 +891,7 @@ async function main() {
       await loadWidget(s, server.origin);
       await s.context.close();
       const requested = [...new Set(server.requests.slice(from).map((q) => q.path.slice(1)))].filter((p) => p !== "bench.html");
-      const expected = [files.loader, files.glue, files.wasm];
+      const expected = [files.loader, files.glue, files.wasm, ...files.words];
       const extra = requested.filter((p) => !expected.includes(p));
       result.bytes = {
         files: ours,
@@ -924,7 +927,7 @@ async function main() {
   result.env.loadAverageAtEnd = round(loadavg()[0], 2);
   result.budgets = budgets(result);
   result.notes = [
-    "Bytes: the files the bench page requested for the widget (loader, wasm-bindgen glue, wasm), compressed here with gzip -9 and brotli quality 11.",
+    "Bytes: the files the bench page requested for the widget (loader, wasm-bindgen glue, wasm, the words of its one language), compressed here with gzip -9 and brotli quality 11.",
     "Start-up: performance.now() (from the navigation's start) when the widget's shadow root first holds svg.diagram with its g.vertebra (in DOM), and when the next frame after that has been rendered (painted; the budgeted figure). Each run is a fresh browser context with the cache disabled; files are served with brotli. Throttling: Emulation.setCPUThrottlingRate and Network.emulateNetworkConditions.",
     "Frame cost: per animation frame, main-thread task time from a devtools.timeline trace, from the frame's task to the next frame's task; untraced mean = TaskDuration / frames of the same animation without tracing. Dropped: vsyncs missed between consecutive rAF callbacks; in brackets, frames Chromium's frame reporter marks STATE_DROPPED. Script p95: the frame's JavaScript and WebAssembly alone (animation-frame callbacks, Yew's render), without style, layout, paint and commit. Reference: a one-circle animation of the same length on its own page, measured the same way: the browser's own floor per frame.",
     "Memory: after HeapProfiler.collectGarbage (twice), with the widget still; wasm memory grows in 64 KiB pages and never shrinks. Each phase is compared with the snapshot before it, and measured at its half too.",

@@ -1,6 +1,8 @@
-// Trunk post-build hook: writes embed.js (the stable-named loader) into the build, with the
-// hashed names of the wasm-bindgen glue and the .wasm and the .wasm's integrity hash; copies the
-// iframe page (embed.html) and the configurator (configure.html) next to it.
+// Trunk post-build hook: writes each language's words (content/<lang>.json, in the compact form
+// the widget reads: Content::read in src/content.rs) as kyphoplasty-explainer-<lang>-<hash>.txt;
+// writes embed.js (the stable-named loader) into the build, with the hashed names of the
+// wasm-bindgen glue, the .wasm and the words and their integrity hashes; copies the iframe page
+// (embed.html) and the configurator (configure.html) next to it.
 import { createHash } from "node:crypto";
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,18 +24,91 @@ const one = (re, what) => {
 };
 const glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
 const wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
-const integrity =
-  "sha384-" + createHash("sha384").update(readFileSync(join(staging, wasm))).digest("base64");
+// JavaScript without its comment lines and indentation (what a phone need not download). Whole
+// lines only, and the line breaks stay, so the code means the same; a file with a template
+// literal across lines, or a comment that shares its line with code, is left as it is.
+function lean(js) {
+  const out = [];
+  let inComment = false;
+  for (const line of js.split("\n")) {
+    const t = line.trim();
+    if ((t.match(/`/g) || []).length % 2) return js;
+    if (inComment) {
+      if (t.includes("*/")) {
+        if (!t.endsWith("*/") || t.indexOf("*/") !== t.length - 2) return js;
+        inComment = false;
+      }
+    } else if (t.startsWith("/*")) {
+      if (t.includes("*/", 2)) {
+        if (t.indexOf("*/", 2) !== t.length - 2) return js;
+      } else {
+        inComment = true;
+      }
+    } else if (!t.startsWith("//") && t) {
+      out.push(t);
+    }
+  }
+  return inComment ? js : out.join("\n") + "\n";
+}
+writeFileSync(join(staging, glue), lean(readFileSync(join(staging, glue), "utf8")));
+
+const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
+const integrity = sri(readFileSync(join(staging, wasm)));
+
+// The words: the JSON's texts in key order (keys sorted), separated by U+001F; a list is its
+// length, then its items. build.rs checks every file's shape and writes the matching reader.
+// Consult mode's texts (consult_labels, steps[].consult) go to a second file that only consult
+// mode loads; the first holds U+0002 in their places, and the loader puts them back.
+const SEP = "\u001f";
+const HOLE = "\u0002";
+const isConsult = (path) => /\.consult_labels\.|\.consult\./.test(path);
+function encode(v, out, path, consult) {
+  if (typeof v === "string") {
+    if (v.includes(SEP) || v === HOLE) throw new Error(`${path}: contains U+001F or is U+0002`);
+    if (isConsult(path)) {
+      consult.push(v);
+      out.push(HOLE);
+    } else {
+      out.push(v);
+    }
+  } else if (Array.isArray(v)) {
+    out.push(String(v.length));
+    v.forEach((x, i) => encode(x, out, `${path}[${i}]`, consult));
+  } else if (v && typeof v === "object") {
+    for (const k of Object.keys(v).sort()) encode(v[k], out, `${path}.${k}`, consult);
+  } else {
+    throw new Error(`${path}: only texts, lists and objects are supported`);
+  }
+  return out;
+}
+const words = {};
+const hashed = (stem, body) => {
+  const name = `kyphoplasty-explainer-${stem}-${createHash("sha256").update(body).digest("hex").slice(0, 16)}.txt`;
+  writeFileSync(join(staging, name), body);
+  return [name, sri(body)];
+};
+for (const f of readdirSync(join(source, "content")).filter((f) => f.endsWith(".json")).sort()) {
+  const tag = f.slice(0, -".json".length);
+  const consult = [];
+  const body = Buffer.from(encode(JSON.parse(readFileSync(join(source, "content", f), "utf8")), [], tag, consult).join(SEP));
+  words[tag] = [...hashed(tag, body), ...hashed(`${tag}-consult`, Buffer.from(consult.join(SEP)))];
+}
+if (!words.en) {
+  console.error("write-loader: content/en.json is missing");
+  process.exit(1);
+}
+
 const template = readFileSync(join(source, "static", "embed.js"), "utf8");
 const out = template
   .replace('"__GLUE__"', JSON.stringify(glue))
   .replace('"__WASM__"', JSON.stringify(wasm))
-  .replace('"__WASM_INTEGRITY__"', JSON.stringify(integrity));
-if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM_INTEGRITY__")) {
+  .replace('"__WASM_INTEGRITY__"', JSON.stringify(integrity))
+  .replace('"__WORDS__"', JSON.stringify(words));
+if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM_INTEGRITY__") || out.includes("__WORDS__")) {
   console.error("write-loader: a placeholder was left in embed.js");
   process.exit(1);
 }
-writeFileSync(join(staging, "embed.js"), out);
+writeFileSync(join(staging, "embed.js"), lean(out));
 
 // The iframe page and the configurator, under stable names next to embed.js. The configurator's
 // list of languages is written from content/*.json (the files the widget builds in; see build.rs).
@@ -69,4 +144,4 @@ for (const page of files.filter((f) => f.endsWith(".html"))) {
   const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
   writeFileSync(path, html);
 }
-console.log(`write-loader: embed.js -> ${glue}, ${wasm}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
+console.log(`write-loader: embed.js -> ${glue}, ${wasm}, ${Object.values(words).map((w) => `${w[0]} (+ ${w[2]})`).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);

@@ -164,10 +164,10 @@ impl Config {
                         ));
                     }
                 }
-                "text" => match serde_json::from_str::<std::collections::BTreeMap<String, String>>(value) {
-                    Ok(map) => config.text = map.into_iter().collect(),
-                    Err(e) => warnings.push(format!(
-                        "kyphoplasty-explainer: text='{value}' is not a JSON object of text ids and texts, such as {{\"ui.next\": \"Continue\"}} ({e}). Using the built-in wording."
+                "text" => match json_texts(value) {
+                    Some(map) => config.text = map,
+                    None => warnings.push(format!(
+                        "kyphoplasty-explainer: text='{value}' is not a JSON object of text ids and texts, such as {{\"ui.next\": \"Continue\"}}. Using the built-in wording."
                     )),
                 },
                 "autoplay" => match value {
@@ -182,6 +182,79 @@ impl Config {
         }
         (config, warnings)
     }
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// A JSON object whose values are all strings, such as `{"ui.next": "Continue"}` (a few lines
+/// instead of a JSON library in the WebAssembly); `None` for anything else.
+fn json_texts(text: &str) -> Option<Vec<(String, String)>> {
+    fn space(c: &mut Chars) {
+        while c
+            .next_if(|x| matches!(x, ' ' | '\t' | '\n' | '\r'))
+            .is_some()
+        {}
+    }
+    fn hex(c: &mut Chars) -> Option<u32> {
+        (0..4).try_fold(0, |n, _| Some(n * 16 + c.next()?.to_digit(16)?))
+    }
+    fn string(c: &mut Chars) -> Option<String> {
+        space(c);
+        c.next_if_eq(&'"')?;
+        let mut out = String::new();
+        loop {
+            let ch = match c.next()? {
+                '"' => return Some(out),
+                '\\' => match c.next()? {
+                    'b' => '\u{8}',
+                    'f' => '\u{c}',
+                    'n' => '\n',
+                    'r' => '\r',
+                    't' => '\t',
+                    'u' => {
+                        let hi = hex(c)?;
+                        let code = if (0xd800..0xdc00).contains(&hi) {
+                            c.next_if_eq(&'\\')?;
+                            c.next_if_eq(&'u')?;
+                            0x10000 + ((hi - 0xd800) << 10) + hex(c)?.checked_sub(0xdc00)?
+                        } else {
+                            hi
+                        };
+                        char::from_u32(code)?
+                    }
+                    e @ ('"' | '\\' | '/') => e,
+                    _ => return None,
+                },
+                ch if ch < ' ' => return None,
+                ch => ch,
+            };
+            out.push(ch);
+        }
+    }
+    let mut c = text.chars().peekable();
+    let mut map: Vec<(String, String)> = Vec::new();
+    space(&mut c);
+    c.next_if_eq(&'{')?;
+    space(&mut c);
+    if c.next_if_eq(&'}').is_none() {
+        loop {
+            let key = string(&mut c)?;
+            space(&mut c);
+            c.next_if_eq(&':')?;
+            let value = string(&mut c)?;
+            // A key given twice: the last one counts, as in JSON.parse.
+            map.retain(|(k, _)| *k != key);
+            map.push((key, value));
+            space(&mut c);
+            match c.next()? {
+                ',' => {}
+                '}' => break,
+                _ => return None,
+            }
+        }
+    }
+    space(&mut c);
+    c.next().is_none().then_some(map)
 }
 
 #[cfg(test)]
@@ -260,6 +333,35 @@ mod tests {
         assert!(cfg.text.is_empty());
         assert_eq!(w.len(), 1);
         assert!(w[0].contains("JSON object"), "{w:?}");
+    }
+
+    #[test]
+    fn the_text_attribute_reads_json_strings_with_escapes() {
+        let map = json_texts(
+            r#" { "a": "x \"y\" \\ \/ \n\t", "b" : "\u00e9\u00F1 \ud83d\ude00", "a": "last" } "#,
+        );
+        let Some(map) = map else {
+            panic!("valid JSON was refused")
+        };
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(map, vec![pair("b", "éñ 😀"), pair("a", "last")]);
+        let map = json_texts(r#"{"a": "x \"y\" \\ \/ \n\t"}"#).unwrap_or_default();
+        assert_eq!(map, vec![pair("a", "x \"y\" \\ / \n\t")]);
+        assert_eq!(json_texts("{}").map(|m| m.len()), Some(0));
+        for bad in [
+            "",
+            "{",
+            "[]",
+            r#"{"a": 1}"#,
+            r#"{"a": "b",}"#,
+            r#"{"a" "b"}"#,
+            r#"{"a": "b"} x"#,
+            r#"{"a": "\x"}"#,
+            r#"{"a": "\ud83d"}"#,
+            "{\"a\": \"line\nbreak\"}",
+        ] {
+            assert!(json_texts(bad).is_none(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 use crate::model::timeline::DiagramState;
 use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The English content, built into the widget (the fallback language).
@@ -15,22 +14,25 @@ pub const EN_JSON: &str = include_str!("../content/en.json");
 mod languages {
     include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 }
-pub use languages::BUILT_IN;
+pub use languages::{BUILT_IN, LANGS};
+
+// `decode` and `slot` for each content struct, written by build.rs from content/en.json's keys.
+include!(concat!(env!("OUT_DIR"), "/decode.rs"));
 
 /// The tags of the built-in languages, English first.
 pub fn language_tags() -> Vec<&'static str> {
-    BUILT_IN.iter().map(|(tag, _)| *tag).collect()
+    LANGS.to_vec()
 }
 
 /// The built-in language that best matches a BCP 47 tag ("es-MX" matches "es"), if any.
 pub fn match_language(tag: &str) -> Option<&'static str> {
     let tag = tag.trim().to_ascii_lowercase();
     let base = tag.split(['-', '_']).next().unwrap_or("");
-    BUILT_IN
+    LANGS
         .iter()
-        .map(|(t, _)| *t)
+        .copied()
         .find(|t| *t == tag)
-        .or_else(|| BUILT_IN.iter().map(|(t, _)| *t).find(|t| *t == base))
+        .or_else(|| LANGS.iter().copied().find(|t| *t == base))
 }
 
 /// The JSON of a built-in language.
@@ -479,45 +481,84 @@ impl Content {
         json: &str,
         overrides: &[(String, String)],
     ) -> (Result<Content, ContentErrors>, Vec<String>) {
-        let mut warnings = Vec::new();
-        let Ok(mut value) = serde_json::from_str::<serde_json::Value>(json) else {
-            return (Content::load(json), warnings);
+        match Content::load(json) {
+            Ok(c) => {
+                let (c, warnings) = c.with_overrides(overrides);
+                (Ok(c), warnings)
+            }
+            Err(e) => (Err(e), Vec::new()),
+        }
+    }
+
+    /// Reads and validates a content file as the build ships it next to the widget: the JSON's
+    /// texts in key order, separated by U+001F, a list as its length then its items (written by
+    /// `scripts/write-loader.mjs`; [`encode`] does the same).
+    pub fn read(words: &str) -> Result<Content, ContentErrors> {
+        let mut r = Reader {
+            parts: words.split('\u{1f}'),
+            bad: false,
         };
-        let pristine = value.clone();
+        let content = Content::decode(&mut r);
+        if r.bad || r.parts.next().is_some() {
+            return Err(ContentErrors(vec![ContentError {
+                step: None,
+                field: "(file)".into(),
+                message: "is not a content file of this build".into(),
+            }]));
+        }
+        let problems = content.problems();
+        if problems.is_empty() {
+            Ok(content)
+        } else {
+            Err(ContentErrors(problems))
+        }
+    }
+
+    /// This content with a clinic's own wording laid over it (see [`Content::load_with`]), and
+    /// the warnings.
+    pub fn with_overrides(&self, overrides: &[(String, String)]) -> (Content, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut changed = self.clone();
         for (id, text) in overrides {
-            if !apply_override(&mut value, id, text) {
-                warnings.push(format!(
+            match changed.text_slot(id) {
+                Some(Slot::One(s)) => *s = text.clone(),
+                Some(Slot::Many(v)) => {
+                    *v = text.split("\n\n").map(|p| p.trim().to_string()).collect()
+                }
+                None => warnings.push(format!(
                     "kyphoplasty-explainer: text id \"{id}\" is not known; ids look like \"ui.next\", \"labels.balloon\" or \"steps.recovery.title\". Ignoring it."
-                ));
+                )),
             }
         }
-        let changed = serde_json::from_value::<Content>(value)
-            .map_err(|e| vec![e.to_string()])
-            .and_then(|c| {
-                let p = c.problems();
-                if p.is_empty() {
-                    Ok(c)
-                } else {
-                    Err(p.iter().map(ToString::to_string).collect())
+        let problems = changed.problems();
+        if problems.is_empty() {
+            return (changed, warnings);
+        }
+        for p in problems {
+            warnings.push(format!(
+                "kyphoplasty-explainer: the text overrides were not used: {p}"
+            ));
+        }
+        (self.clone(), warnings)
+    }
+
+    /// The text with this id (see [`Content::load_with`]), if there is one.
+    fn text_slot(&mut self, id: &str) -> Option<Slot<'_>> {
+        let parts: Vec<&str> = id.split('.').collect();
+        match parts.as_slice() {
+            ["disclaimer"] => self.slot("disclaimer"),
+            ["ui", name] => self.ui.slot(name),
+            ["labels", name] => self.labels.slot(name),
+            ["consult_labels", name] => self.consult_labels.slot(name),
+            ["steps", step, rest @ ..] => {
+                let step = self.steps.iter_mut().find(|s| s.id == *step)?;
+                match rest {
+                    [field @ ("title" | "picture" | "narration")] => step.slot(field),
+                    ["consult", field] => step.consult.slot(field),
+                    _ => None,
                 }
-            });
-        match changed {
-            Ok(c) => (Ok(c), warnings),
-            Err(problems) => {
-                for p in problems {
-                    warnings.push(format!(
-                        "kyphoplasty-explainer: the text overrides were not used: {p}"
-                    ));
-                }
-                let original = serde_json::from_value::<Content>(pristine).map_err(|e| {
-                    ContentErrors(vec![ContentError {
-                        step: None,
-                        field: "(file)".into(),
-                        message: e.to_string(),
-                    }])
-                });
-                (original, warnings)
             }
+            _ => None,
         }
     }
 
@@ -619,7 +660,7 @@ impl Content {
             }
         }
 
-        let mut seen = BTreeMap::new();
+        let mut seen: Vec<&str> = Vec::new();
         let mut last_state: Option<DiagramState> = None;
         for (i, step) in self.steps.iter().enumerate() {
             let id = if step.id.is_empty() {
@@ -640,9 +681,10 @@ impl Content {
                     "must be lowercase letters and digits joined by single hyphens".into(),
                 );
             }
-            if let Some(first) = seen.insert(step.id.clone(), i) {
+            if let Some(first) = seen.iter().position(|s| *s == step.id) {
                 bad("id", format!("is used twice (also step {})", first + 1));
             }
+            seen.push(&step.id);
             let title = step.title.trim();
             if title.is_empty() {
                 bad("title", "is empty".into());
@@ -847,9 +889,39 @@ pub enum Piece<'a> {
     Term(&'a str, usize),
 }
 
+/// Lower case for finding glossary words: as `str::to_lowercase` for the capitals of the Latin,
+/// Greek and Cyrillic alphabets, other characters as they are. Each character keeps its UTF-8
+/// length, so byte indices carry over; and the Unicode case tables stay out of the WebAssembly.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5a | 0xc0..=0xde if u != 0xd7 => u + 32,
+        0x100..=0x137 | 0x14a..=0x177 if u.is_multiple_of(2) && u != 0x130 => u + 1,
+        0x139..=0x148 | 0x179..=0x17e if !u.is_multiple_of(2) => u + 1,
+        0x178 => 0xff,
+        0x391..=0x3a9 if u != 0x3a2 => u + 32,
+        0x410..=0x42f => u + 32,
+        0x400..=0x40f => u + 80,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// A letter or digit, for telling where a word ends: ASCII letters and digits, and from `À` on
+/// everything but `×`, `÷` and the punctuation, arrows and symbols of U+2000 to U+2BFF (as
+/// `char::is_alphanumeric` for every character of the content, without its Unicode tables).
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c >= '\u{c0}' && !matches!(c, '\u{d7}' | '\u{f7}' | '\u{2000}'..='\u{2bff}'))
+}
+
 /// Byte index of the first whole-word, case-insensitive occurrence of `needle` in `hay`.
 fn find_word(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.to_lowercase(), needle.to_lowercase());
+    let (h, n) = (fold(hay), fold(needle));
     if h.len() != hay.len() || n.is_empty() {
         return None;
     }
@@ -858,7 +930,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
         let at = from + rel;
         let before = h[..at].chars().next_back();
         let after = h[at + n.len()..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let edge = |c: Option<char>| c.is_none_or(|c| !is_word_char(c));
         if edge(before) && edge(after) {
             return Some(at);
         }
@@ -915,51 +987,102 @@ fn label_fields(l: &Labels) -> [(&'static str, &str); 12] {
     ]
 }
 
-/// Sets one text id in raw content JSON; false when the id names no existing text.
-fn apply_override(v: &mut serde_json::Value, id: &str, text: &str) -> bool {
-    use serde_json::Value;
-    let paragraphs = || {
-        Value::Array(
-            text.split("\n\n")
-                .map(|p| Value::String(p.trim().to_string()))
-                .collect(),
-        )
-    };
-    let parts: Vec<&str> = id.split('.').collect();
-    let slot = match parts.as_slice() {
-        ["disclaimer"] => {
-            v["disclaimer"] = paragraphs();
-            return true;
-        }
-        [group @ ("ui" | "labels" | "consult_labels" | "takehome"), name] => {
-            v.get_mut(*group).and_then(|g| g.get_mut(*name))
-        }
-        ["steps", step, rest @ ..] => {
-            let step = v
-                .get_mut("steps")
-                .and_then(Value::as_array_mut)
-                .and_then(|a| a.iter_mut().find(|s| s["id"] == *step));
-            match (step, rest) {
-                (Some(s), [field @ ("title" | "picture" | "narration")]) => s.get_mut(*field),
-                (Some(s), ["consult", field @ ("title" | "narration")]) => {
-                    s.get_mut("consult").and_then(|c| c.get_mut(*field))
-                }
-                _ => None,
+/// A text a clinic may override: one text, or paragraphs.
+pub(crate) enum Slot<'a> {
+    /// One text.
+    One(&'a mut String),
+    /// Paragraphs.
+    Many(&'a mut Vec<String>),
+}
+
+/// Reads a shipped content file (see [`Content::read`]); `bad` once it ran out or met a bad count.
+pub(crate) struct Reader<'a> {
+    parts: std::str::Split<'a, char>,
+    bad: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn text(&mut self) -> String {
+        match self.parts.next() {
+            Some(t) => t.to_string(),
+            None => {
+                self.bad = true;
+                String::new()
             }
         }
-        _ => None,
-    };
-    match slot {
-        Some(Value::String(s)) => {
-            *s = text.to_string();
-            true
-        }
-        Some(slot @ Value::Array(_)) => {
-            *slot = paragraphs();
-            true
-        }
-        _ => false,
     }
+
+    fn list<T>(&mut self, item: fn(&mut Reader<'a>) -> T) -> Vec<T> {
+        let n = match self.parts.next().map(str::parse::<usize>) {
+            Some(Ok(n)) => n,
+            _ => {
+                self.bad = true;
+                0
+            }
+        };
+        let mut out = Vec::new();
+        for _ in 0..n {
+            if self.bad {
+                break;
+            }
+            out.push(item(self));
+        }
+        out
+    }
+
+    fn texts(&mut self) -> Vec<String> {
+        self.list(Reader::text)
+    }
+
+    fn state(&mut self) -> DiagramState {
+        let name = self.parts.next().unwrap_or_default();
+        match ALL_STATES.into_iter().find(|s| state_name(*s) == name) {
+            Some(s) => s,
+            None => {
+                self.bad = true;
+                DiagramState::Fracture
+            }
+        }
+    }
+}
+
+/// Every diagram state, in procedure order.
+const ALL_STATES: [DiagramState; 10] = [
+    DiagramState::Fracture,
+    DiagramState::Preparation,
+    DiagramState::Needle,
+    DiagramState::BalloonPlaced,
+    DiagramState::BalloonInflated,
+    DiagramState::BalloonRemoved,
+    DiagramState::Cement,
+    DiagramState::Finish,
+    DiagramState::Recovery,
+    DiagramState::Risks,
+];
+
+/// A content JSON file as the build ships it (see [`Content::read`]): its texts in key order,
+/// separated by U+001F; a list is its length, then its items.
+pub fn encode(json: &str) -> Result<String, String> {
+    use serde_json::Value;
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(a) => {
+                out.push(a.len().to_string());
+                a.iter().for_each(|x| walk(x, out));
+            }
+            Value::Object(m) => {
+                let mut keys: Vec<&String> = m.keys().collect();
+                keys.sort();
+                keys.into_iter().for_each(|k| walk(&m[k], out));
+            }
+            other => out.push(other.to_string()),
+        }
+    }
+    let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    walk(&v, &mut out);
+    Ok(out.join("\u{1f}"))
 }
 
 /// The kebab-case name of a diagram state, as written in content files.
@@ -1257,6 +1380,72 @@ mod tests {
         };
         assert_eq!(c.ui.next, "Next step");
         assert!(w.iter().any(|x| x.contains("ui.step_of")), "{w:#?}");
+    }
+
+    #[test]
+    fn the_shipped_file_of_every_language_reads_back_as_its_json() {
+        for (tag, json) in BUILT_IN {
+            let words = encode(json).unwrap_or_default();
+            assert_eq!(
+                Content::read(&words),
+                Content::load(json),
+                "content/{tag}.json"
+            );
+        }
+        // A damaged or foreign file is refused, not half read.
+        let words = encode(EN_JSON).unwrap_or_default();
+        let cut: Vec<&str> = words.split('\u{1f}').take(60).collect();
+        let cut = cut.join("\u{1f}");
+        let extra = format!("{words}\u{1f}more");
+        for bad in ["", &cut, &extra, "not a content file"] {
+            let errs = Content::read(bad).map(|_| ()).unwrap_err_or_default();
+            assert!(errs.contains("is not a content file"), "{errs}");
+        }
+        // It is validated like the JSON.
+        let empty_title =
+            encode(&edited(|v| v["steps"][0]["title"] = "".into())).unwrap_or_default();
+        let errs = Content::read(&empty_title)
+            .map(|_| ())
+            .unwrap_err_or_default();
+        assert!(errs.contains("field \"title\": is empty"), "{errs}");
+    }
+
+    trait ErrText {
+        fn unwrap_err_or_default(self) -> String;
+    }
+    impl ErrText for Result<(), ContentErrors> {
+        fn unwrap_err_or_default(self) -> String {
+            self.err().map(|e| e.to_string()).unwrap_or_default()
+        }
+    }
+
+    #[test]
+    fn glossary_lower_case_and_word_ends_agree_with_unicode() {
+        for c in (0..0x500).filter_map(char::from_u32) {
+            let folded = fold_char(c);
+            if folded != c {
+                let std: Vec<char> = c.to_lowercase().collect();
+                assert_eq!(std, vec![folded], "{c:?}");
+                assert_eq!(folded.len_utf8(), c.len_utf8(), "{c:?}");
+            }
+        }
+        // Every text of every language folds exactly as Unicode lower-cases it.
+        for (tag, json) in BUILT_IN {
+            let Ok(c) = Content::load(json) else { continue };
+            let texts = c.steps.iter().flat_map(|s| s.narration.iter());
+            let consult = c.steps.iter().flat_map(|s| s.consult.narration.iter());
+            let forms = c.glossary.iter().flat_map(|t| t.forms.iter());
+            for t in texts.chain(consult).chain(forms) {
+                assert_eq!(fold(t), t.to_lowercase(), "{tag}: {t}");
+                for ch in t.chars() {
+                    assert_eq!(
+                        is_word_char(ch),
+                        ch.is_alphanumeric(),
+                        "{tag}: {ch:?} in {t}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

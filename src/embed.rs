@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use crate::config::{contrast, parse_hex};
-use crate::content::{built_in, match_language, Content, EN_JSON};
+use crate::content::Content;
 use crate::model::player::Action;
 use crate::view::app::{step_detail, AppProps};
 use crate::view::bridge::{Bridge, BridgeInner, Bridged};
@@ -50,57 +50,25 @@ fn shared_sheet() -> Result<CssStyleSheet, JsValue> {
     })
 }
 
-/// The validated content of a built-in language, parsed once per page. A language whose file does
-/// not validate falls back to English, with the problems in the console.
-fn content(tag: &str) -> Result<Rc<Content>, JsValue> {
+/// The validated content of one language's file (`words`, fetched by the loader from the
+/// widget's folder), read once per page. A file that does not validate is an error, with the
+/// problems in the console; the loader then tries English.
+fn content(words: &str) -> Result<Rc<Content>, JsValue> {
     if let Some(found) = CONTENT.with(|c| {
         c.borrow()
             .iter()
-            .find(|(t, _)| t == tag)
+            .find(|(w, _)| w == words)
             .map(|(_, content)| content.clone())
     }) {
         return Ok(found);
     }
-    let json = built_in(tag).unwrap_or(EN_JSON);
-    let loaded = match Content::load(json) {
-        Ok(c) => Rc::new(c),
-        Err(e) if tag != "en" => {
-            web_sys::console::error_1(
-                &format!("kyphoplasty-explainer: content/{tag}.json: {e}").into(),
-            );
-            return content("en");
-        }
-        Err(e) => return Err(JsValue::from_str(&e.to_string())),
-    };
-    CONTENT.with(|c| c.borrow_mut().push((tag.to_string(), loaded.clone())));
+    let loaded = Rc::new(Content::read(words).map_err(|e| {
+        let e = format!("kyphoplasty-explainer: {e}");
+        web_sys::console::error_1(&e.as_str().into());
+        JsValue::from_str(&e)
+    })?);
+    CONTENT.with(|c| c.borrow_mut().push((words.to_string(), loaded.clone())));
     Ok(loaded)
-}
-
-/// The language to show: the `lang` attribute, else the page's language, else the browser's,
-/// else English.
-fn pick_language(asked: Option<&str>, host: &HtmlElement) -> &'static str {
-    if let Some(tag) = asked.and_then(match_language) {
-        return tag;
-    }
-    let page = host
-        .owner_document()
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("lang"));
-    if let Some(tag) = page.as_deref().and_then(match_language) {
-        return tag;
-    }
-    let browser = web_sys::window()
-        .map(|w| w.navigator().languages())
-        .map(|list| {
-            list.iter()
-                .filter_map(|v| v.as_string())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    browser
-        .iter()
-        .find_map(|l| match_language(l))
-        .unwrap_or("en")
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -215,17 +183,19 @@ fn accent_sheet(accent: &str) -> Option<CssStyleSheet> {
 }
 
 /// Mounts the explainer into `host`'s shadow root (attached now, or reused when the element is
-/// added again). Reads the element's attributes; each invalid one gives one console warning.
+/// added again), in the language of `words`: the content file the loader fetched for the language
+/// it chose (the `lang` attribute, else the page's, else the browser's, else English). Reads the
+/// element's attributes; each invalid one gives one console warning.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Result<Widget, JsValue> {
-    mount_with(host, None, true)
+pub fn mount(host: HtmlElement, words: &str) -> Result<Widget, JsValue> {
+    mount_with(host, None, words, true)
 }
 
 /// Like [`mount`], but starts at step `start` (an index from 0) when given: used to keep the
 /// reader's place when an attribute changes.
 #[wasm_bindgen(js_name = mountAt)]
-pub fn mount_at(host: HtmlElement, start: Option<u32>) -> Result<Widget, JsValue> {
-    mount_with(host, start, false)
+pub fn mount_at(host: HtmlElement, start: Option<u32>, words: &str) -> Result<Widget, JsValue> {
+    mount_with(host, start, words, false)
 }
 
 /// A consult widget that starts fresh takes its settings and step from a share link in the page's
@@ -240,8 +210,13 @@ fn share_from_page(content: &Content) -> Option<crate::model::share::Share> {
     Some(share)
 }
 
-fn mount_with(host: HtmlElement, start: Option<u32>, fresh: bool) -> Result<Widget, JsValue> {
-    let english = content("en")?;
+fn mount_with(
+    host: HtmlElement,
+    start: Option<u32>,
+    words: &str,
+    fresh: bool,
+) -> Result<Widget, JsValue> {
+    let chosen = content(words)?;
     let root: ShadowRoot = match host.shadow_root() {
         Some(r) => r,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -260,24 +235,17 @@ fn mount_with(host: HtmlElement, start: Option<u32>, fresh: bool) -> Result<Widg
             (n, v)
         })
         .collect();
-    // Step ids are the same in every language, so English serves to read the attributes.
-    let (mut config, warnings) = Config::from_attributes(
-        attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        &english,
-    );
-    let tag = pick_language(config.lang.as_deref(), &host);
+    let (mut config, warnings) =
+        Config::from_attributes(attrs.iter().map(|(n, v)| (n.as_str(), v.as_str())), &chosen);
     let content = if config.text.is_empty() {
-        content(tag)?
+        chosen
     } else {
         // The clinic's own wording, laid over this language's words (not cached: per element).
-        let (loaded, warnings) = Content::load_with(built_in(tag).unwrap_or(EN_JSON), &config.text);
+        let (changed, warnings) = chosen.with_overrides(&config.text);
         for w in warnings {
             web_sys::console::warn_1(&w.into());
         }
-        match loaded {
-            Ok(c) => Rc::new(c),
-            Err(_) => content(tag)?,
-        }
+        Rc::new(changed)
     };
     for w in warnings {
         web_sys::console::warn_1(&w.into());

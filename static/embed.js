@@ -4,11 +4,11 @@
  *   <script src="https://your-host/kyphoplasty/embed.js" async></script>
  *   <kyphoplasty-explainer> ...fallback content... </kyphoplasty-explainer>
  *
- * It defines the <kyphoplasty-explainer> element. The WebAssembly is fetched, with an integrity
- * check, from the folder this file was loaded from, and only when the first widget comes near
- * the viewport. Until the widget starts (or if it cannot), the element's own content stays
+ * It defines the <kyphoplasty-explainer> element. The WebAssembly, and the words of the one
+ * language a widget shows, are fetched with an integrity check from the folder this file was
+ * loaded from, and only when the first widget comes near the viewport. Until the widget starts (or if it cannot), the element's own content stays
  * visible. No cookies, no storage, no request to any other host.
- * The build writes the hashed file names and the integrity hash below.
+ * The build writes the hashed file names and the integrity hashes below.
  */
 (function () {
   "use strict";
@@ -18,11 +18,85 @@
   var GLUE = "__GLUE__";
   var WASM = "__WASM__";
   var WASM_INTEGRITY = "__WASM_INTEGRITY__";
+  // Each language's words: { tag: [file, integrity, consult file, integrity] }; English is the
+  // fallback. The first file holds U+0002 in place of each of consult mode's texts, which are
+  // in the consult file, in order: only consult mode loads it.
+  var WORDS = "__WORDS__";
+  var SEP = "\u001f";
+  var HOLE = "\u0002";
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI);
   var loading = null;
   var broken = false;
   var live = new Set();
+  var words = {};
+
+  // The built-in language that best matches a tag ("es-MX" matches "es"), or null.
+  function match(tag) {
+    if (!tag) return null;
+    tag = String(tag).trim().toLowerCase();
+    var base = tag.split(/[-_]/)[0];
+    var has = function (t) { return Object.prototype.hasOwnProperty.call(WORDS, t); };
+    return has(tag) ? tag : has(base) ? base : null;
+  }
+
+  // The element's language: its lang attribute, else the page's, else the browser's, else English.
+  function language(el) {
+    var asked = [el.getAttribute("lang"), document.documentElement.getAttribute("lang")]
+      .concat(Array.prototype.slice.call(navigator.languages || []));
+    for (var i = 0; i < asked.length; i++) {
+      var tag = match(asked[i]);
+      if (tag) return tag;
+    }
+    return "en";
+  }
+
+  function fetchText(name, integrity) {
+    return fetch(new URL(name, base).href, {
+      integrity: integrity,
+      credentials: "omit",
+      referrerPolicy: "no-referrer",
+    }).then(function (r) {
+      if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+      return r.text();
+    });
+  }
+
+  // One language's words (fetched once per page), as text; with consult mode's texts when asked.
+  function wordsFor(tag, consult) {
+    var key = tag + (consult ? " consult" : "");
+    if (!words[key]) {
+      var w = WORDS[tag];
+      words[key] = consult
+        ? Promise.all([wordsFor(tag, false), fetchText(w[2], w[3])]).then(function (parts) {
+            var extra = parts[1].split(SEP);
+            var i = 0;
+            return parts[0].split(SEP).map(function (f) { return f === HOLE ? extra[i++] : f; }).join(SEP);
+          })
+        : fetchText(w[0], w[1]);
+      words[key].catch(function () {});
+    }
+    return words[key];
+  }
+
+  function isConsult(el) { return el.getAttribute("mode") === "consult"; }
+
+  // Mounts el's widget in its language; if those words cannot be had or used, in English.
+  function mountIn(el, glue, at) {
+    var tag = language(el);
+    var tried = function (t) {
+      return wordsFor(t, isConsult(el)).then(function (text) {
+        if (broken || !el.isConnected || el._kx) return;
+        el._kx = at === undefined ? glue.mount(el, text) : glue.mountAt(el, at, text);
+        live.add(el);
+      });
+    };
+    return tried(tag).catch(function (e) {
+      if (tag === "en") throw e;
+      console.warn(TAG + ": the " + tag + " words could not be used; showing English. " + e);
+      return tried("en");
+    });
+  }
 
   function load() {
     if (!loading) {
@@ -57,18 +131,19 @@
   window.addEventListener("kyphoplasty-explainer-panic", fallBackEverywhere);
 
   function start(el) {
-    load().then(function (glue) {
+    var glue = load();
+    // The words download alongside the WebAssembly (not when there is no WebAssembly).
+    if (typeof WebAssembly === "object") wordsFor(language(el), isConsult(el));
+    glue.then(function (glue) {
       if (broken || !el.isConnected || el._kx) return;
-      try {
-        el._kx = glue.mount(el);
-        live.add(el);
+      return mountIn(el, glue).then(function () {
         // Opened from a share link: the first consult widget comes into view, as an anchor would.
-        if (sharedLink(el) && document.querySelector(TAG + '[mode="consult"]') === el) {
+        if (el._kx && sharedLink(el) && document.querySelector(TAG + '[mode="consult"]') === el) {
           el.scrollIntoView({ block: "start" });
         }
-      } catch (e) {
+      }).catch(function (e) {
         console.warn(TAG + ": could not start; showing the text version instead. " + e);
-      }
+      });
     }, function () {});
   }
 
@@ -129,9 +204,10 @@
         var at = name === "start" ? undefined : el._kx.current().index;
         try { el._kx.destroy(); } catch (e) { /* gone */ }
         el._kx = null;
-        try { el._kx = glue.mountAt(el, at); } catch (e) {
+        live.delete(el);
+        return mountIn(el, glue, at).catch(function (e) {
           console.warn(TAG + ": could not restart after " + name + " changed. " + e);
-        }
+        });
       });
     }
 

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use kyphoplasty_explainer::config::Config;
-use kyphoplasty_explainer::content::{Content, EN_JSON};
+use kyphoplasty_explainer::content::{encode, Content, EN_JSON};
 use kyphoplasty_explainer::embed;
 use kyphoplasty_explainer::view::app::{App, AppProps};
 use std::rc::Rc;
@@ -21,6 +21,11 @@ fn content() -> Rc<Content> {
         Ok(c) => Rc::new(c),
         Err(e) => panic!("the built-in content does not load: {e}"),
     }
+}
+
+/// The English content file, as the build ships it next to the widget.
+fn english_words() -> String {
+    encode(EN_JSON).unwrap_or_else(|e| panic!("content/en.json: {e}"))
 }
 
 fn document() -> web_sys::Document {
@@ -236,7 +241,8 @@ async fn embed_mounts_into_an_open_shadow_root_and_destroy_empties_it() {
         .append_child(&host)
         .unwrap_or_else(|e| panic!("append_child: {e:?}"));
 
-    let mut widget = embed::mount(host.clone()).unwrap_or_else(|e| panic!("mount: {e:?}"));
+    let mut widget =
+        embed::mount(host.clone(), &english_words()).unwrap_or_else(|e| panic!("mount: {e:?}"));
     sleep(300).await;
 
     let root = host
@@ -275,7 +281,8 @@ async fn embed_mounts_into_an_open_shadow_root_and_destroy_empties_it() {
         "destroy() should empty the shadow root"
     );
     // Mounting again reuses the shadow root.
-    let mut again = embed::mount(host.clone()).unwrap_or_else(|e| panic!("mount again: {e:?}"));
+    let mut again = embed::mount(host.clone(), &english_words())
+        .unwrap_or_else(|e| panic!("mount again: {e:?}"));
     sleep(100).await;
     assert_eq!(root.child_nodes().length(), 1);
     assert!(

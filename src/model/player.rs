@@ -159,7 +159,8 @@ impl Player {
             Action::Seek(pos) => {
                 let max = self.len() as f32;
                 let pos = if pos.is_finite() {
-                    pos.clamp(0.0, max)
+                    // max/min, not clamp: clamp's check of its bounds would print floats.
+                    pos.max(0.0).min(max)
                 } else {
                     0.0
                 };

@@ -231,7 +231,8 @@ impl Timeline {
             return HEALTHY;
         };
         let position = if position.is_finite() {
-            position.clamp(0.0, self.states.len() as f32)
+            // max/min, not clamp: clamp's check of its bounds would print floats in a panic.
+            position.max(0.0).min(self.states.len() as f32)
         } else {
             0.0
         };

@@ -20,5 +20,5 @@ pub mod spine_overview;
 pub mod step_list;
 pub mod svg;
 
-/// The widget's stylesheet, adopted into each shadow root.
-pub const STYLE: &str = include_str!("style.css");
+/// The widget's stylesheet, adopted into each shadow root: `style.css`, minified by build.rs.
+pub const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/style.css"));

@@ -30,8 +30,10 @@ pub fn scrubber(p: &ScrubberProps) -> Html {
     let oninput = p.onseek.reform(|e: InputEvent| {
         e.target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.value().parse::<f32>().ok())
-            .map_or(0.0, |v| v / UNITS_PER_STEP as f32)
+            // The browser's number (no float parsing in the WebAssembly).
+            .map(|i| i.value_as_number())
+            .filter(|v| v.is_finite())
+            .map_or(0.0, |v| v as f32 / UNITS_PER_STEP as f32)
     });
     html! {
         <div class="kx-scrub">
