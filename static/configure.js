@@ -33,10 +33,10 @@
 
   var TAG = "kyphoplasty-explainer";
   var DEFAULT_ACCENT = "#1d6a86";
-  // The iframe's wrapper: up to 1000 px wide and tall enough for the whole widget from 760 px
-  // wide up; on phones the widget scrolls inside the frame. Where a strict CSP blocks style="",
+  // The iframe's wrapper: up to 1000 px wide and, at that width, tall enough for the whole
+  // widget; narrower, the widget scrolls inside the frame. Where a strict CSP blocks style="",
   // the iframe's width and height attributes still give it a usable size.
-  var FRAME_BOX = "width: 100%; max-width: 1000px; aspect-ratio: 2 / 3; min-height: 600px; max-height: 1120px;";
+  var FRAME_BOX = "width: 100%; max-width: 1000px; aspect-ratio: 3 / 5; min-height: 600px; max-height: 1700px;";
   var FRAME_STYLE = "display: block; width: 100%; height: 100%; border: 0;";
 
   var $ = function (id) { return document.getElementById(id); };
@@ -151,7 +151,7 @@
       '<div style="' + FRAME_BOX + '">',
       '  <iframe src="' + escapeAttr(src) + '"',
       '    title="' + escapeAttr(language(lang.value).heading) + '" loading="lazy"',
-      '    width="100%" height="1100" style="' + FRAME_STYLE + '"></iframe>',
+      '    width="100%" height="1700" style="' + FRAME_STYLE + '"></iframe>',
       "</div>",
     ].join("\n");
   }

@@ -812,6 +812,7 @@ pub fn app(props: &AppProps) -> Html {
         let full = toggle_full.clone();
         let draw = draw.clone();
         let drawing_on = ink.drawing().on;
+        let step_now = step_index;
         Callback::from(move |e: KeyboardEvent| {
             // The real origin of the key (the event may be retargeted at the shadow host).
             let target_tag = e
@@ -856,6 +857,11 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 "Escape" if consult && drawing_on => {
                     draw.emit(Ink::Stop);
+                    None
+                }
+                // Ctrl+Z (or Cmd+Z) takes back the last drawing change on this step.
+                "z" | "Z" if consult && !in_control && (e.ctrl_key() || e.meta_key()) => {
+                    draw.emit(Ink::Undo(step_now));
                     None
                 }
                 " " | "Spacebar" if !in_control => {

@@ -115,6 +115,12 @@ test("D draws on the side view; the stroke belongs to its step; undo and clear a
     assert.equal(await button(page, UI.clear).getAttribute("aria-disabled"), "true");
     await button(page, UI.undo).click();
     assert.equal(await strokes(page).count(), 2);
+    // Ctrl+Z undoes too: the last change on this step.
+    await drag(page, 0, SIDE, [[20, 160], [60, 160]]);
+    assert.equal(await strokes(page).count(), 3);
+    await focusPicture(page);
+    await page.keyboard.press("Control+z");
+    assert.equal(await strokes(page).count(), 2, "Ctrl+Z takes back the last stroke");
 
     // Escape leaves drawing mode: the strokes stay, the pointer passes through again.
     await focusPicture(page);
