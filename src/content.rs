@@ -1036,7 +1036,10 @@ impl<'a> Reader<'a> {
 
     fn state(&mut self) -> DiagramState {
         let name = self.parts.next().unwrap_or_default();
-        match ALL_STATES.into_iter().find(|s| state_name(*s) == name) {
+        match DiagramState::ALL
+            .into_iter()
+            .find(|s| state_name(*s) == name)
+        {
             Some(s) => s,
             None => {
                 self.bad = true;
@@ -1045,20 +1048,6 @@ impl<'a> Reader<'a> {
         }
     }
 }
-
-/// Every diagram state, in procedure order.
-const ALL_STATES: [DiagramState; 10] = [
-    DiagramState::Fracture,
-    DiagramState::Preparation,
-    DiagramState::Needle,
-    DiagramState::BalloonPlaced,
-    DiagramState::BalloonInflated,
-    DiagramState::BalloonRemoved,
-    DiagramState::Cement,
-    DiagramState::Finish,
-    DiagramState::Recovery,
-    DiagramState::Risks,
-];
 
 /// A content JSON file as the build ships it (see [`Content::read`]): its texts in key order,
 /// separated by U+001F; a list is its length, then its items.

@@ -149,20 +149,7 @@ pub struct Stroke {
     pub points: Vec<Pt>,
 }
 
-/// A number for SVG path data, to one decimal place, written with integer formatting only.
-fn num(v: f32) -> String {
-    if !v.is_finite() {
-        return "0".into();
-    }
-    let tenths = (v * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let a = tenths.unsigned_abs();
-    if a.is_multiple_of(10) {
-        format!("{sign}{}", a / 10)
-    } else {
-        format!("{sign}{}.{}", a / 10, a % 10)
-    }
-}
+use super::svg_number as num;
 
 fn point(p: Pt) -> String {
     format!("{} {}", num(p.x), num(p.y))

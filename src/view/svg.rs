@@ -3,21 +3,8 @@
 use crate::model::geometry::Pt;
 use yew::prelude::*;
 
-/// A number for an SVG attribute, to one decimal place. Written with integer formatting only,
-/// which keeps the float-printing machinery out of the WebAssembly.
-pub fn f(v: f32) -> String {
-    if !v.is_finite() {
-        return "0".into();
-    }
-    let tenths = (v * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let a = tenths.unsigned_abs();
-    if a.is_multiple_of(10) {
-        format!("{sign}{}", a / 10)
-    } else {
-        format!("{sign}{}.{}", a / 10, a % 10)
-    }
-}
+/// A number for an SVG attribute, to one decimal place (see [`crate::model::svg_number`]).
+pub use crate::model::svg_number as f;
 
 /// Mixes two colours (`t` = 0 gives `a`, 1 gives `b`) into `#rrggbb`.
 pub fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> String {
