@@ -71,20 +71,10 @@ mod tests {
     use crate::model::timeline::{scene_at, DiagramState};
 
     fn all_scenes() -> Vec<Scene> {
-        let mut out = vec![];
-        let mut prev = None;
-        for s in DiagramState::ALL {
-            for i in 0..=30 {
-                for grade in Grade::ALL {
-                    out.push(Scene {
-                        loss: grade.loss(),
-                        ..scene_at(prev, s, i as f32 / 30.0)
-                    });
-                }
-            }
-            prev = Some(s);
-        }
-        out
+        crate::model::timeline::sample_scenes(30, &Grade::ALL.map(|g| g.loss()))
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect()
     }
 
     #[test]

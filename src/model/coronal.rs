@@ -208,22 +208,7 @@ mod tests {
     use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
 
     fn all_scenes() -> Vec<(DiagramState, f32, Scene)> {
-        let mut out = vec![];
-        let mut prev = None;
-        for s in DiagramState::ALL {
-            for i in 0..=40 {
-                let t = i as f32 / 40.0;
-                for grade in Grade::ALL {
-                    let scene = Scene {
-                        loss: grade.loss(),
-                        ..scene_at(prev, s, t)
-                    };
-                    out.push((s, t, scene));
-                }
-            }
-            prev = Some(s);
-        }
-        out
+        crate::model::timeline::sample_scenes(40, &Grade::ALL.map(|g| g.loss()))
     }
 
     #[test]

@@ -210,16 +210,7 @@ mod tests {
     use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
 
     fn all_scenes() -> Vec<(DiagramState, f32, Scene)> {
-        let mut out = vec![];
-        let mut prev = None;
-        for s in DiagramState::ALL {
-            for i in 0..=40 {
-                let t = i as f32 / 40.0;
-                out.push((s, t, scene_at(prev, s, t)));
-            }
-            prev = Some(s);
-        }
-        out
+        crate::model::timeline::sample_scenes(40, &[])
     }
 
     #[test]

@@ -274,18 +274,10 @@ mod tests {
     use crate::model::timeline::{scene_at, DiagramState};
 
     fn every_scene(loss: f32) -> Vec<Scene> {
-        let mut out = vec![];
-        let mut prev = None;
-        for s in DiagramState::ALL {
-            for i in 0..=20 {
-                out.push(Scene {
-                    loss,
-                    ..scene_at(prev, s, i as f32 / 20.0)
-                });
-            }
-            prev = Some(s);
-        }
-        out
+        crate::model::timeline::sample_scenes(20, &[loss])
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect()
     }
 
     #[test]

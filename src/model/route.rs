@@ -142,15 +142,10 @@ mod tests {
     use crate::model::timeline::{scene_at, DiagramState};
 
     fn every_scene() -> Vec<Scene> {
-        let mut out = vec![];
-        let mut prev = None;
-        for s in DiagramState::ALL {
-            for i in 0..=30 {
-                out.push(scene_at(prev, s, i as f32 / 30.0));
-            }
-            prev = Some(s);
-        }
-        out
+        crate::model::timeline::sample_scenes(30, &[])
+            .into_iter()
+            .map(|(_, _, s)| s)
+            .collect()
     }
 
     #[test]

@@ -245,6 +245,28 @@ impl Timeline {
     }
 }
 
+/// Test support: every step's scene at `samples + 1` evenly spaced points of its progress, once
+/// per fracture loss in `losses` (with the scene's own loss when `losses` is empty).
+#[cfg(test)]
+pub(crate) fn sample_scenes(samples: u32, losses: &[f32]) -> Vec<(DiagramState, f32, Scene)> {
+    let mut out = vec![];
+    let mut prev = None;
+    for s in DiagramState::ALL {
+        for i in 0..=samples {
+            let t = i as f32 / samples as f32;
+            let scene = scene_at(prev, s, t);
+            if losses.is_empty() {
+                out.push((s, t, scene));
+            }
+            for &loss in losses {
+                out.push((s, t, Scene { loss, ..scene }));
+            }
+        }
+        prev = Some(s);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
