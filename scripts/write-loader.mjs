@@ -9,7 +9,7 @@
 // (embed.html) and the configurator (configure.html) next to it.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -71,7 +71,9 @@ if (release) {
   const level = /data-wasm-opt="([^"]*)"/.exec(tag)?.[1];
   const params = (/data-wasm-opt-params="([^"]*)"/.exec(tag)?.[1] ?? "").split(/\s+/).filter(Boolean);
   if (level && level !== "0") {
-    run("wasm-opt", [`--output=${join(scratch, "opt.wasm")}`, `-O${level}`, join(scratch, `${stem}_bg.wasm`), ...params]);
+    // The npm binaryen's (package-lock.json), as the Makefile puts it first on PATH.
+    const npmOpt = join(source, "node_modules", ".bin", "wasm-opt");
+    run(existsSync(npmOpt) ? npmOpt : "wasm-opt", [`--output=${join(scratch, "opt.wasm")}`, `-O${level}`, join(scratch, `${stem}_bg.wasm`), ...params]);
     copyFileSync(join(scratch, "opt.wasm"), join(scratch, `${stem}_bg.wasm`));
   }
 }
