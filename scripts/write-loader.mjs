@@ -41,21 +41,14 @@ function run(cmd, args) {
     process.exit(1);
   }
 }
-// The crate's .wasm and .rlib have the same names whatever the features, so cargo could take the
-// other variant's files for this one's: remove them before and after, and cargo compiles again.
+// The crate's .wasm has the same name whatever the features: cargo compiles it again for each
+// variant (checked: it does not take the other variant's file for this one's), so copy it now.
 const out = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug");
-const forget = () => {
-  for (const dir of [out, join(out, "deps")]) {
-    for (const f of ["kyphoplasty_explainer.wasm", "libkyphoplasty_explainer.rlib"]) rmSync(join(dir, f), { force: true });
-  }
-};
-forget();
 run("cargo", ["build", ...(release ? ["--release"] : []), "--target", "wasm32-unknown-unknown", "--offline", "--lib"]);
 const scratch = join(targetDir, "kx-consult");
 rmSync(scratch, { recursive: true, force: true });
 mkdirSync(scratch, { recursive: true });
 copyFileSync(join(out, "kyphoplasty_explainer.wasm"), join(scratch, "built.wasm"));
-forget();
 const stem = "kyphoplasty-explainer-consult";
 const bindgenVersion = spawnSync("wasm-bindgen", ["--version"], { encoding: "utf8" }).stdout?.trim();
 const pinned = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(readFileSync(join(source, "Cargo.lock"), "utf8"))?.[1];
