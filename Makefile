@@ -1,9 +1,11 @@
 # Build and test plumbing for the kyphoplasty explainer.
 #
 #   make bootstrap  install the tools (scripts/bootstrap; quick when they are there)
-#   make build      release build into dist/ (trunk build --release)
+#   make build      release build into dist/ (trunk build --release: the patients' build; its
+#                   post-build hook scripts/write-loader.mjs builds the consult build)
 #   make serve      bootstrap, build, then serve dist/ at http://127.0.0.1:8080
-#   make check      cargo fmt --check and clippy (native and wasm32); no bootstrap
+#   make check      cargo fmt --check and clippy (native, wasm32, and wasm32 without consult mode:
+#                   the patients' build); no bootstrap
 #   make test       bootstrap, fmt, clippy, native tests, browser component tests, build, e2e tests
 #   make bench      bootstrap, release build into bench/out/dist, then scripts/bench.mjs: bytes,
 #                   start-up, frame cost, memory, idle; a table, PASS/OVER per budget (never fails
@@ -50,6 +52,7 @@ check:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(WASM) --no-default-features -- -D warnings
 
 # Stops at the first failing step; the output ends in node's test runner summary.
 test:
@@ -57,6 +60,7 @@ test:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --all-targets -- -D warnings
+	cargo clippy $(WASM) --no-default-features -- -D warnings
 	cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test $(WASM)
 	trunk build --release

@@ -86,12 +86,14 @@ function build(dist) {
   log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-/** The widget's files in a build, read from the loader that the build wrote. */
+/** The widget's files in a build, read from the loader that the build wrote: the patients' build
+ * (the bench page's widget), and consult mode's for reference. */
 function widgetFiles(dist) {
   const loader = readFileSync(join(dist, "embed.js"), "utf8");
   const names = readdirSync(dist);
-  const glue = /GLUE = "([^"]+)"/.exec(loader)?.[1] ?? names.find((n) => /^kyphoplasty-explainer-[0-9a-f]+\.js$/.test(n));
-  const wasm = /WASM = "([^"]+)"/.exec(loader)?.[1] ?? names.find((n) => /^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/.test(n));
+  const modules = JSON.parse(/MODULES = (\{[^\n]*?\});/.exec(loader)?.[1] ?? "{}");
+  const glue = modules.patient?.[0] ?? /GLUE = "([^"]+)"/.exec(loader)?.[1] ?? names.find((n) => /^kyphoplasty-explainer-[0-9a-f]+\.js$/.test(n));
+  const wasm = modules.patient?.[1] ?? /WASM = "([^"]+)"/.exec(loader)?.[1] ?? names.find((n) => /^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/.test(n));
   if (!glue || !wasm) throw new Error(`${dist}/embed.js does not name the glue and the wasm`);
   const bytes = readFileSync(join(dist, wasm));
   if (bytes.readUInt32BE(0) !== 0x0061736d) {
@@ -100,8 +102,10 @@ function widgetFiles(dist) {
   }
   // The words of the bench page's language (English), when the build ships them as a file.
   const words = /WORDS = (\{[^\n]*\});/.exec(loader)?.[1];
-  const english = words ? JSON.parse(words).en?.[0] : null;
-  return { loader: "embed.js", glue, wasm, words: english ? [english] : [] };
+  const english = words ? JSON.parse(words).en : null;
+  // A consult widget's files: the consult build, and English with consult mode's texts.
+  const consult = modules.consult && english ? ["embed.js", modules.consult[0], modules.consult[1], english[0], english[2]] : null;
+  return { loader: "embed.js", glue, wasm, words: english ? [english[0]] : [], consult };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -740,6 +744,7 @@ function table(r) {
   const row = (name, f) => line(`  ${pad(name, 44)}${lpad(num(f.raw), 9)}  ${lpad(num(f.gzip), 9)}  ${lpad(num(f.brotli), 9)}`);
   for (const f of r.bytes.files) row(f.name.replace(/-([0-9a-f]{6})[0-9a-f]+/, "-$1…"), f);
   row("total", r.bytes.total);
+  if (r.bytes.consultTotal) row("for reference: a consult widget, total", r.bytes.consultTotal);
   for (const f of r.bytes.lottie.files) row(`lottie-web ${r.bytes.lottie.version} ${f.name}`, f);
   const ratio = r.bytes.ratioToLottieLight;
   line(`  ${pad("ours / lottie_light.min.js", 44)}${lpad(ratio.raw.toFixed(2), 9)}  ${lpad(ratio.gzip.toFixed(2), 9)}  ${lpad(ratio.brotli.toFixed(2), 9)}`);
@@ -866,6 +871,7 @@ async function main() {
   const lottieVersion = JSON.parse(readFileSync(join(lottieDir, "package.json"), "utf8")).version;
   const lottieFiles = ["lottie_light.min.js", "lottie.min.js"].map((name) => ({ name, ...sizes(readFileSync(join(lottieDir, "build", "player", name))) }));
   const total = sumSizes(ours);
+  const consultTotal = files.consult ? sumSizes(files.consult.map((name) => sizes(readFileSync(join(dist, name))))) : null;
   const light = lottieFiles[0];
 
   const server = await startServer(dist);
@@ -896,6 +902,7 @@ async function main() {
       result.bytes = {
         files: ours,
         total,
+        consultTotal,
         requested,
         unexpectedRequests: extra,
         lottie: { version: lottieVersion, files: lottieFiles },

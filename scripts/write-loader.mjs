@@ -1,11 +1,16 @@
-// Trunk post-build hook: writes each language's words (content/<lang>.json, in the compact form
+// Trunk post-build hook. Trunk has built the patients' variant of the WebAssembly (index.html:
+// cargo --no-default-features, wasm-bindgen, wasm-opt); this builds the consult variant (the
+// default features: with consult mode's views) the same way, with the same CARGO_TARGET_DIR, so
+// that only this crate compiles again; each widget loads only its own mode's variant.
+// Then it writes each language's words (content/<lang>.json, in the compact form
 // the widget reads: Content::read in src/content.rs) as kyphoplasty-explainer-<lang>-<hash>.txt;
 // writes embed.js (the stable-named loader) into the build, with the hashed names of the
 // wasm-bindgen glue, the .wasm and the words and their integrity hashes; copies the iframe page
 // (embed.html) and the configurator (configure.html) next to it.
 import { createHash } from "node:crypto";
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -24,6 +29,56 @@ const one = (re, what) => {
 };
 const glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
 const wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
+
+// --- The consult variant --------------------------------------------------------------------
+const release = process.env.TRUNK_PROFILE !== "debug";
+const targetDir = resolve(source, process.env.CARGO_TARGET_DIR || "target");
+function run(cmd, args) {
+  console.log(`write-loader: ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { cwd: source, stdio: "inherit", env: { ...process.env, CARGO_TARGET_DIR: targetDir } });
+  if (r.status !== 0) {
+    console.error(`write-loader: ${cmd} failed (${r.error ? r.error.message : `exit ${r.status}`})`);
+    process.exit(1);
+  }
+}
+// The crate's .wasm has the same name whatever the features: cargo compiles it again for each
+// variant (checked: it does not take the other variant's file for this one's), so copy it now.
+const out = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug");
+run("cargo", ["build", ...(release ? ["--release"] : []), "--target", "wasm32-unknown-unknown", "--offline", "--lib"]);
+const scratch = join(targetDir, "kx-consult");
+rmSync(scratch, { recursive: true, force: true });
+mkdirSync(scratch, { recursive: true });
+copyFileSync(join(out, "kyphoplasty_explainer.wasm"), join(scratch, "built.wasm"));
+const stem = "kyphoplasty-explainer-consult";
+const bindgenVersion = spawnSync("wasm-bindgen", ["--version"], { encoding: "utf8" }).stdout?.trim();
+const pinned = /name = "wasm-bindgen"\nversion = "([^"]+)"/.exec(readFileSync(join(source, "Cargo.lock"), "utf8"))?.[1];
+if (bindgenVersion !== `wasm-bindgen ${pinned}`) {
+  console.error(`write-loader: need wasm-bindgen ${pinned} on PATH (Cargo.lock), found ${bindgenVersion || "none"}; run scripts/bootstrap`);
+  process.exit(1);
+}
+run("wasm-bindgen", ["--target=web", `--out-dir=${scratch}`, `--out-name=${stem}`, "--no-typescript", join(scratch, "built.wasm")]);
+if (release) {
+  // The same optimisation as Trunk's for the patients' variant: index.html's data-wasm-opt(-params).
+  const page = readFileSync(join(source, "index.html"), "utf8");
+  const tag = /<link data-trunk rel="rust"[^>]*>/.exec(page)?.[0] ?? "";
+  const level = /data-wasm-opt="([^"]*)"/.exec(tag)?.[1];
+  const params = (/data-wasm-opt-params="([^"]*)"/.exec(tag)?.[1] ?? "").split(/\s+/).filter(Boolean);
+  if (level && level !== "0") {
+    // The npm binaryen's (package-lock.json), as the Makefile puts it first on PATH.
+    const npmOpt = join(source, "node_modules", ".bin", "wasm-opt");
+    run(existsSync(npmOpt) ? npmOpt : "wasm-opt", [`--output=${join(scratch, "opt.wasm")}`, `-O${level}`, join(scratch, `${stem}_bg.wasm`), ...params]);
+    copyFileSync(join(scratch, "opt.wasm"), join(scratch, `${stem}_bg.wasm`));
+  }
+}
+const consultWasmBytes = readFileSync(join(scratch, `${stem}_bg.wasm`));
+let consultGlueText = readFileSync(join(scratch, `${stem}.js`), "utf8");
+const consultHash = createHash("sha256").update(consultWasmBytes).update(consultGlueText).digest("hex").slice(0, 16);
+const consultWasm = `${stem}-${consultHash}_bg.wasm`;
+const consultGlue = `${stem}-${consultHash}.js`;
+consultGlueText = consultGlueText.split(`${stem}_bg.wasm`).join(consultWasm);
+writeFileSync(join(staging, consultWasm), consultWasmBytes);
+writeFileSync(join(staging, consultGlue), consultGlueText);
+console.log(`write-loader: consult variant -> ${consultGlue}, ${consultWasm} (${consultWasmBytes.length} bytes; patients' ${wasm}: ${readFileSync(join(staging, wasm)).length} bytes)`);
 // JavaScript without its comment lines and indentation (what a phone need not download). Whole
 // lines only, and the line breaks stay, so the code means the same; a file with a template
 // literal across lines, or a comment that shares its line with code, is left as it is.
@@ -50,10 +105,14 @@ function lean(js) {
   }
   return inComment ? js : out.join("\n") + "\n";
 }
-writeFileSync(join(staging, glue), lean(readFileSync(join(staging, glue), "utf8")));
+for (const g of [glue, consultGlue]) writeFileSync(join(staging, g), lean(readFileSync(join(staging, g), "utf8")));
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
-const integrity = sri(readFileSync(join(staging, wasm)));
+// Each mode's glue and WebAssembly, and the WebAssembly's integrity hash.
+const modules = {
+  patient: [glue, wasm, sri(readFileSync(join(staging, wasm)))],
+  consult: [consultGlue, consultWasm, sri(consultWasmBytes)],
+};
 
 // The words: the JSON's texts in key order (keys sorted), separated by U+001F; a list is its
 // length, then its items. build.rs checks every file's shape and writes the matching reader.
@@ -99,16 +158,14 @@ if (!words.en) {
 }
 
 const template = readFileSync(join(source, "static", "embed.js"), "utf8");
-const out = template
-  .replace('"__GLUE__"', JSON.stringify(glue))
-  .replace('"__WASM__"', JSON.stringify(wasm))
-  .replace('"__WASM_INTEGRITY__"', JSON.stringify(integrity))
+const loader = template
+  .replace('"__MODULES__"', JSON.stringify(modules))
   .replace('"__WORDS__"', JSON.stringify(words));
-if (out.includes("__GLUE__") || out.includes("__WASM__") || out.includes("__WASM_INTEGRITY__") || out.includes("__WORDS__")) {
+if (loader.includes("__MODULES__") || loader.includes("__WORDS__")) {
   console.error("write-loader: a placeholder was left in embed.js");
   process.exit(1);
 }
-writeFileSync(join(staging, "embed.js"), lean(out));
+writeFileSync(join(staging, "embed.js"), lean(loader));
 
 // The iframe page and the configurator, under stable names next to embed.js. The configurator's
 // list of languages is written from content/*.json (the files the widget builds in; see build.rs).
@@ -144,4 +201,4 @@ for (const page of files.filter((f) => f.endsWith(".html"))) {
   const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
   writeFileSync(path, html);
 }
-console.log(`write-loader: embed.js -> ${glue}, ${wasm}, ${Object.values(words).map((w) => `${w[0]} (+ ${w[2]})`).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
+console.log(`write-loader: embed.js -> patient ${glue}, ${wasm}; consult ${consultGlue}, ${consultWasm}; ${Object.values(words).map((w) => `${w[0]} (+ ${w[2]})`).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);

@@ -23,15 +23,22 @@ thread_local! {
 }
 
 /// Runs once when the module starts: reports panics to the console and to the loader, which
-/// returns every widget to its fallback.
+/// returns every widget of this build to its fallback (the event's detail names the build:
+/// "consult" or "patient").
 #[wasm_bindgen(start)]
 pub fn start() {
     // Set through Yew: its renderer replaces a hook set with `std::panic::set_hook`.
     yew::set_custom_panic_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("kyphoplasty-explainer: {info}").into());
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&JsValue::from_str(if cfg!(feature = "consult") {
+            "consult"
+        } else {
+            "patient"
+        }));
         if let (Some(w), Ok(event)) = (
             web_sys::window(),
-            web_sys::Event::new("kyphoplasty-explainer-panic"),
+            web_sys::CustomEvent::new_with_event_init_dict("kyphoplasty-explainer-panic", &init),
         ) {
             let _ = w.dispatch_event(&event);
         }
@@ -253,7 +260,7 @@ fn mount_with(
     if let Some(i) = start {
         config.start = (i as usize).min(content.steps.len().saturating_sub(1));
     }
-    if fresh && config.mode == crate::config::Mode::Consult {
+    if cfg!(feature = "consult") && fresh && config.mode == crate::config::Mode::Consult {
         config.share = share_from_page(&content);
         if let Some(s) = &config.share {
             config.start = s.step;

@@ -4,9 +4,11 @@
  *   <script src="https://your-host/kyphoplasty/embed.js" async></script>
  *   <kyphoplasty-explainer> ...fallback content... </kyphoplasty-explainer>
  *
- * It defines the <kyphoplasty-explainer> element. The WebAssembly, and the words of the one
- * language a widget shows, are fetched with an integrity check from the folder this file was
- * loaded from, and only when the first widget comes near the viewport. Until the widget starts (or if it cannot), the element's own content stays
+ * It defines the <kyphoplasty-explainer> element. The WebAssembly of the widget's mode (patients'
+ * or consult mode's: two builds, so that a patient's phone never downloads consult mode's code),
+ * and the words of the one language a widget shows, are fetched with an integrity check from the
+ * folder this file was loaded from, and only when the first widget of that mode comes near the
+ * viewport. Until the widget starts (or if it cannot), the element's own content stays
  * visible. No cookies, no storage, no request to any other host.
  * The build writes the hashed file names and the integrity hashes below.
  */
@@ -15,9 +17,8 @@
   var TAG = "kyphoplasty-explainer";
   if (!window.customElements || window.customElements.get(TAG)) return;
 
-  var GLUE = "__GLUE__";
-  var WASM = "__WASM__";
-  var WASM_INTEGRITY = "__WASM_INTEGRITY__";
+  // Each mode's build: { patient: [glue, wasm, wasm integrity], consult: [...] }.
+  var MODULES = "__MODULES__";
   // Each language's words: { tag: [file, integrity, consult file, integrity] }; English is the
   // fallback. The first file holds U+0002 in place of each of consult mode's texts, which are
   // in the consult file, in order: only consult mode loads it.
@@ -26,8 +27,8 @@
   var HOLE = "\u0002";
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI);
-  var loading = null;
-  var broken = false;
+  var loading = {};
+  var broken = {};
   var live = new Set();
   var words = {};
 
@@ -80,14 +81,17 @@
   }
 
   function isConsult(el) { return el.getAttribute("mode") === "consult"; }
+  function variant(el) { return isConsult(el) ? "consult" : "patient"; }
 
   // Mounts el's widget in its language; if those words cannot be had or used, in English.
   function mountIn(el, glue, at) {
     var tag = language(el);
+    var which = variant(el);
     var tried = function (t) {
-      return wordsFor(t, isConsult(el)).then(function (text) {
-        if (broken || !el.isConnected || el._kx) return;
+      return wordsFor(t, which === "consult").then(function (text) {
+        if (broken[which] || !el.isConnected || el._kx) return;
         el._kx = at === undefined ? glue.mount(el, text) : glue.mountAt(el, at, text);
+        el._kxVariant = which;
         live.add(el);
       });
     };
@@ -98,32 +102,38 @@
     });
   }
 
-  function load() {
-    if (!loading) {
-      loading = (async function () {
+  // One mode's glue and WebAssembly, loaded once per page when a widget of that mode needs them.
+  function load(which) {
+    if (!loading[which]) {
+      var files = MODULES[which];
+      loading[which] = (async function () {
         if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available here");
         // The .wasm download starts at once, alongside the glue script's.
-        var wasm = fetch(new URL(WASM, base).href, {
-          integrity: WASM_INTEGRITY,
+        var wasm = fetch(new URL(files[1], base).href, {
+          integrity: files[2],
           credentials: "omit",
           referrerPolicy: "no-referrer",
         });
         wasm.catch(function () {}); // reported through the glue's init below
-        var glue = await import(new URL(GLUE, base).href);
+        var glue = await import(new URL(files[0], base).href);
         await glue.default({ module_or_path: wasm });
         return glue;
       })();
-      loading.catch(function (e) {
+      loading[which].catch(function (e) {
         console.warn(TAG + ": could not start; showing the text version instead. " + e);
       });
     }
-    return loading;
+    return loading[which];
   }
 
-  // A panic stops the one WebAssembly instance: put every widget back to its fallback content.
-  function fallBackEverywhere() {
-    broken = true;
+  // A panic stops that mode's WebAssembly instance (the event's detail names the mode): put
+  // every widget it runs back to its fallback content.
+  function fallBackEverywhere(event) {
+    var which = event && MODULES[event.detail] ? event.detail : null;
+    Object.keys(MODULES).forEach(function (m) { if (!which || m === which) broken[m] = true; });
     live.forEach(function (el) {
+      if (which && el._kxVariant !== which) return;
+      live.delete(el);
       el._kx = null;
       if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
     });
@@ -131,11 +141,12 @@
   window.addEventListener("kyphoplasty-explainer-panic", fallBackEverywhere);
 
   function start(el) {
-    var glue = load();
+    var which = variant(el);
+    var glue = load(which);
     // The words download alongside the WebAssembly (not when there is no WebAssembly).
     if (typeof WebAssembly === "object") wordsFor(language(el), isConsult(el));
     glue.then(function (glue) {
-      if (broken || !el.isConnected || el._kx) return;
+      if (broken[which] || !el.isConnected || el._kx) return;
       return mountIn(el, glue).then(function () {
         // Opened from a share link: the first consult widget comes into view, as an anchor would.
         if (el._kx && sharedLink(el) && document.querySelector(TAG + '[mode="consult"]') === el) {
@@ -197,9 +208,13 @@
     }
 
     attributeChangedCallback(name, before, after) {
-      if (!this._kx || before === after || broken) return;
+      if (!this._kx || before === after || broken[this._kxVariant]) return;
       var el = this;
-      load().then(function (glue) {
+      // A change of mode may need the other mode's build: it loads now, and the widget moves to it
+      // at the same step.
+      var which = variant(el);
+      if (broken[which]) return;
+      load(which).then(function (glue) {
         if (!el._kx) return;
         var at = name === "start" ? undefined : el._kx.current().index;
         try { el._kx.destroy(); } catch (e) { /* gone */ }
@@ -208,7 +223,7 @@
         return mountIn(el, glue, at).catch(function (e) {
           console.warn(TAG + ": could not restart after " + name + " changed. " + e);
         });
-      });
+      }, function () {}); // that mode's build could not start: reported by load()
     }
 
     /** Goes to the next step. */

@@ -315,6 +315,9 @@ fn consult_panel(
     toggle_full: &Callback<()>,
     maximised: bool,
 ) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let ConsultSettings {
         grade,
         two,
@@ -615,7 +618,7 @@ pub fn app(props: &AppProps) -> Html {
         let sentence = sentence.clone();
         let dispatcher = state.dispatcher();
         let step = state.player.step;
-        let consult = props.config.mode == Mode::Consult;
+        let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
         use_effect_with((*reading, step), move |&(on, step)| {
             let voice = if on { voice_for(&content.lang) } else { None };
             match (voice, content.steps.get(step)) {
@@ -744,7 +747,8 @@ pub fn app(props: &AppProps) -> Html {
     let total = content.steps.len();
 
     let ui = &content.ui;
-    let consult = props.config.mode == Mode::Consult;
+    // Consult mode is only in the consult build (the feature `consult`).
+    let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
     // The call to action's words depend only on the content and the clinic's attributes.
     let cta = {
         let content = content.clone();

@@ -125,6 +125,9 @@ fn mini(scene: &Scene, vp: bool, id: &str, name: &str) -> Html {
 /// The "Compare with vertebroplasty" button and its panel.
 #[function_component(Compare)]
 pub fn compare_view(p: &CompareProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let open = use_state(|| false);
     let ui = &p.content.0.ui;
     let toggle = {

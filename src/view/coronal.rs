@@ -176,6 +176,9 @@ fn ellipse(e: &Ellipse, side: Side, class: &'static str) -> Html {
 /// The AP projection.
 #[function_component(Coronal)]
 pub fn coronal(p: &CoronalProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let s = &p.scene;
     let (vw, vh) = c::VIEW;
     let tops = c::body_tops(s);

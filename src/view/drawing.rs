@@ -27,6 +27,9 @@ impl PartialEq for InkState {
 impl Reducible for InkState {
     type Action = Ink;
     fn reduce(self: Rc<Self>, action: Ink) -> Rc<Self> {
+        if !cfg!(feature = "consult") {
+            return self;
+        }
         if self.drawing.borrow_mut().apply(action) {
             Rc::new(InkState {
                 drawing: self.drawing.clone(),
@@ -87,6 +90,9 @@ fn user_point(
 /// lets every touch through).
 #[function_component(InkLayer)]
 pub fn ink_layer(p: &InkLayerProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let d = p.ink.drawing();
     let (vw, vh) = p.view.size();
     let (step, view, on) = (p.step, p.view, d.on);
@@ -178,6 +184,9 @@ fn tool_icon(t: Tool) -> Html {
 /// The drawing toolbar: Draw on/off, the tools, the colours, undo and clear.
 #[function_component(InkToolbar)]
 pub fn ink_toolbar(p: &InkToolbarProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let ui = &p.content.0.ui;
     let d = p.ink.drawing();
     let on = d.on;

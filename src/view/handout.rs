@@ -94,6 +94,9 @@ fn disarm(host: &web_sys::Element, sheet: &web_sys::CssStyleSheet) {
 /// The "Print handout" button, the choice of steps and the handout itself (a preview on screen).
 #[function_component(Handout)]
 pub fn handout(p: &HandoutProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let content = &p.content.0;
     let words = &content.takehome;
     let open = use_state(|| false);

@@ -20,6 +20,9 @@ pub struct ProjectionProps {
 /// Two buttons, one pressed.
 #[function_component(Projection)]
 pub fn projection(p: &ProjectionProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     html! {
         <div class="kx-projection" role="group" aria-label={p.name.clone()}>
             <span class="kx-projection-name" aria-hidden="true">{ p.name.clone() }</span>

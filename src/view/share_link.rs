@@ -73,6 +73,9 @@ fn write_clipboard(text: &str, done: Callback<bool>) {
 /// The "Copy share link" button with its polite status and, when needed, the link to copy by hand.
 #[function_component(ShareLink)]
 pub fn share_link(p: &ShareLinkProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let words = &p.content.0.takehome;
     let status = use_state(|| Status::Idle);
     let field = use_node_ref();

@@ -17,6 +17,9 @@ pub struct SpineOverviewProps {
 /// The overview.
 #[function_component(SpineOverview)]
 pub fn spine_overview(p: &SpineOverviewProps) -> Html {
+    if !cfg!(feature = "consult") {
+        return Html::default();
+    }
     let (vw, vh) = VIEW;
     let segs = segments();
     let chosen = index_of(&p.level);

@@ -1,6 +1,7 @@
-// Five widgets with different attributes on one page are independent; a panic in the one
-// WebAssembly instance they share returns every one of them to its fallback content (through the
-// <slot> the loader puts in) instead of leaving broken widgets behind.
+// Five widgets with different attributes on one page are independent; a panic in a WebAssembly
+// instance returns every widget it runs to its fallback content (through the <slot> the loader
+// puts in) instead of leaving broken widgets behind. Patients' widgets share one instance (the
+// patients' build), consult widgets another (the consult build).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, bringUp, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
@@ -90,8 +91,18 @@ test("each widget's last step shows its own clinic, or none", async () => {
 });
 
 /** The URL of the wasm-bindgen glue the loader imported (hashed name, from the CDN). */
-const glueUrl = () =>
-  page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).find((u) => /kyphoplasty-explainer-[0-9a-f]+\.js$/.test(u)));
+const glueUrl = (re = /kyphoplasty-explainer-[0-9a-f]+\.js$/) =>
+  page.evaluate((source) => performance.getEntriesByType("resource").map((e) => e.name).find((u) => new RegExp(source).test(u)), re.source);
+const panicIn = (u) =>
+  page.evaluate(async (u) => {
+    const glue = await import(u);
+    try {
+      glue.__panicForTests();
+      return "no panic";
+    } catch (e) {
+      return String(e);
+    }
+  }, u);
 
 test("a panic returns every widget to its fallback; nothing is left broken", async () => {
   const url = await glueUrl();
@@ -103,16 +114,7 @@ test("a panic returns every widget to its fallback; nothing is left broken", asy
   });
   await explainer(page, 2).getByRole("button", { name: UI.pause, exact: true }).waitFor();
   await page.waitForTimeout(300);
-  const thrown = await page.evaluate(async (u) => {
-    const glue = await import(u);
-    try {
-      glue.__panicForTests();
-      return "no panic";
-    } catch (e) {
-      return String(e);
-    }
-  }, url);
-  assert.notEqual(thrown, "no panic");
+  assert.notEqual(await panicIn(url), "no panic");
 
   const state = () =>
     page.evaluate(() =>
@@ -124,6 +126,17 @@ test("a panic returns every widget to its fallback; nothing is left broken", asy
       })),
     );
   const expected = WIDGETS.map(() => ({ shadow: "slot", fallback: true, text: true, current: null }));
+  // The patients' build panicked: the consult widget (w2, the consult build) still works.
+  const patientsDown = await state();
+  assert.deepEqual(patientsDown.filter((_, i) => i !== 1), expected.slice(1), "every patient's widget shows its fallback through a bare <slot>");
+  assert.equal(patientsDown[1].fallback, false, "the consult widget is still up");
+  assert.ok(patientsDown[1].current, "the consult widget still answers");
+  await page.evaluate(() => document.getElementById("w2").goTo(3));
+  await expectLive(page, said(3, 1), 1);
+
+  const consultUrl = await glueUrl(/kyphoplasty-explainer-consult-[0-9a-f]+\.js$/);
+  assert.ok(consultUrl, "the consult build's glue was loaded");
+  assert.notEqual(await panicIn(consultUrl), "no panic");
   assert.deepEqual(await state(), expected, "every widget shows its light-DOM fallback through a bare <slot>");
 
   // The broken instance must not be called again: API calls, attribute changes, scrolling,
@@ -166,6 +179,6 @@ test("a panic returns every widget to its fallback; nothing is left broken", asy
   }
   const { console: logged } = await recorded(page);
   const errors = logged.filter((m) => m.level === "error");
-  assert.equal(errors.length, 1, `one console error, the panic itself: ${JSON.stringify(errors)}`);
-  assert.match(errors[0].text, /panic requested by a test/);
+  assert.equal(errors.length, 2, `one console error per panic: ${JSON.stringify(errors)}`);
+  for (const e of errors) assert.match(e.text, /panic requested by a test/);
 });
