@@ -177,6 +177,30 @@
   // Attributes the widget reads; changing one at run time re-renders it at the same step.
   var ATTRIBUTES = ["lang", "mode", "start", "autoplay", "accent", "clinic-name", "clinic-phone", "text"];
 
+  // Re-renders a widget whose attributes changed, with the build its mode needs (a change of mode
+  // may need the other build: it loads now), at the same step unless `start` changed.
+  function restart(el) {
+    var which = variant(el);
+    if (broken[which]) return;
+    el._kxPending = load(which).then(function (glue) {
+      if (!el._kx) return;
+      var at = el._kxStartChanged ? undefined : el._kx.current().index;
+      el._kxStartChanged = false;
+      try { el._kx.destroy(); } catch (e) { /* gone */ }
+      el._kx = null;
+      live.delete(el);
+      return mountIn(el, glue, at).catch(function (e) {
+        console.warn(TAG + ": could not restart after an attribute changed. " + e);
+      });
+    }, function () {}).then(function () { // a build that could not start is reported by load()
+      el._kxPending = null;
+      if (el._kxAgain) {
+        el._kxAgain = false;
+        restart(el);
+      }
+    });
+  }
+
   class KyphoplastyExplainer extends HTMLElement {
     static get observedAttributes() { return ATTRIBUTES; }
 
@@ -208,22 +232,12 @@
     }
 
     attributeChangedCallback(name, before, after) {
-      if (!this._kx || before === after || broken[this._kxVariant]) return;
-      var el = this;
-      // A change of mode may need the other mode's build: it loads now, and the widget moves to it
-      // at the same step.
-      var which = variant(el);
-      if (broken[which]) return;
-      load(which).then(function (glue) {
-        if (!el._kx) return;
-        var at = name === "start" ? undefined : el._kx.current().index;
-        try { el._kx.destroy(); } catch (e) { /* gone */ }
-        el._kx = null;
-        live.delete(el);
-        return mountIn(el, glue, at).catch(function (e) {
-          console.warn(TAG + ": could not restart after " + name + " changed. " + e);
-        });
-      }, function () {}); // that mode's build could not start: reported by load()
+      if ((!this._kx && !this._kxPending) || before === after) return;
+      if (name === "start") this._kxStartChanged = true;
+      // One restart at a time: a change that arrives while one is under way (e.g. the other
+      // mode's build still loading) restarts the widget once more when it is done.
+      if (this._kxPending) { this._kxAgain = true; return; }
+      restart(this);
     }
 
     /** Goes to the next step. */
