@@ -826,36 +826,37 @@ pub fn app(props: &AppProps) -> Html {
                 .ok()
                 .map(|el| el.tag_name().to_ascii_lowercase())
                 .unwrap_or_default();
-            let in_control = matches!(
-                target_tag.as_str(),
-                "button" | "input" | "select" | "textarea" | "a"
-            );
-            // The slider handles its own arrow, Home and End keys (fine scrubbing).
-            let in_slider = target_tag == "input";
+            // A field (the slider, a select, a checkbox, a text field) keeps its own keys; on a
+            // button or link only Space and Enter are the control's.
+            let in_field = matches!(target_tag.as_str(), "input" | "select" | "textarea");
+            let in_control = in_field || matches!(target_tag.as_str(), "button" | "a");
+            // Keys with Ctrl, Cmd or Alt are the browser's (Ctrl+F finds, Ctrl+1 switches tabs).
+            let modified = e.ctrl_key() || e.meta_key() || e.alt_key();
+            let letter = consult && !in_field && !modified;
             let action = match e.key().as_str() {
-                "ArrowLeft" if !in_slider => Some(Action::Previous),
-                "ArrowRight" if !in_slider => Some(Action::Next),
-                "Home" if !in_slider => Some(Action::GoTo(0)),
-                "End" if !in_slider => Some(Action::GoTo(usize::MAX)),
-                // Presentation clickers send PageUp / PageDown.
+                "ArrowLeft" if !in_field => Some(Action::Previous),
+                "ArrowRight" if !in_field => Some(Action::Next),
+                "Home" if !in_field => Some(Action::GoTo(0)),
+                "End" if !in_field => Some(Action::GoTo(usize::MAX)),
+                // Presentation clickers send PageUp / PageDown: steps, wherever the focus is.
                 "PageUp" => Some(Action::Previous),
                 "PageDown" => Some(Action::Next),
                 // Consult mode: number keys jump to a step (0 is the tenth), F full screen, L labels.
-                k if consult && !in_slider && k.len() == 1 && k.as_bytes()[0].is_ascii_digit() => {
+                k if letter && k.len() == 1 && k.as_bytes()[0].is_ascii_digit() => {
                     let n = (k.as_bytes()[0] - b'0') as usize;
                     Some(Action::GoTo(if n == 0 { 9 } else { n - 1 }))
                 }
-                "f" | "F" if consult && !in_control => {
+                "f" | "F" if letter => {
                     e.prevent_default();
                     full.emit(());
                     None
                 }
-                "l" | "L" if consult && !in_control => {
+                "l" | "L" if letter => {
                     show_labels.set(!*show_labels);
                     None
                 }
                 // D draws on the pictures; Escape stops drawing.
-                "d" | "D" if consult && !in_control && !e.ctrl_key() && !e.meta_key() => {
+                "d" | "D" if letter => {
                     draw.emit(Ink::Toggle);
                     None
                 }
@@ -864,7 +865,7 @@ pub fn app(props: &AppProps) -> Html {
                     None
                 }
                 // Ctrl+Z (or Cmd+Z) takes back the last drawing change on this step.
-                "z" | "Z" if consult && !in_control && (e.ctrl_key() || e.meta_key()) => {
+                "z" | "Z" if consult && !in_field && (e.ctrl_key() || e.meta_key()) => {
                     draw.emit(Ink::Undo(step_now));
                     None
                 }

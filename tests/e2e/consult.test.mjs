@@ -159,3 +159,33 @@ test("X-ray style shows the drawing in greyscale, and speed changes how fast a s
     await page.context().close();
   }
 });
+
+test("presenter letters work with a button focused; Ctrl keys stay the browser's; a select keeps its digits", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByRole("button", { name: CONTENT.ui.next, exact: true }).click();
+    await expectLive(page, announcement(1));
+    // The focus is on Next (a button): L still toggles the labels.
+    const labels = w.getByRole("button", { name: CONTENT.ui.labels, exact: true });
+    const before = await labels.getAttribute("aria-pressed");
+    await page.keyboard.press("l");
+    assert.notEqual(await labels.getAttribute("aria-pressed"), before, "L toggles the labels");
+    // Ctrl+F is the browser's Find, Ctrl+3 the browser's too: neither acts on the widget.
+    await page.keyboard.press("Control+f");
+    assert.equal(await w.getByRole("button", { name: CONTENT.ui.full_screen }).getAttribute("aria-pressed"), "false");
+    await page.keyboard.press("Control+3");
+    await expectLive(page, announcement(1));
+    // A digit typed in a select chooses there, not a step; PageDown (a clicker) still moves on.
+    const count = w.getByLabel(CONTENT.ui.levels_treated);
+    await count.focus();
+    await page.keyboard.press("2");
+    assert.equal(await count.inputValue(), "2");
+    await expectLive(page, announcement(1));
+    await page.keyboard.press("PageDown");
+    await expectLive(page, announcement(2));
+    assert.equal(await count.inputValue(), "2", "PageDown moved the step, not the select");
+  } finally {
+    await page.context().close();
+  }
+});
