@@ -230,8 +230,12 @@ pub struct Labels {
     pub fracture: String,
     /// A disc between two spine bones.
     pub disc: String,
-    /// The spinal cord and nerves.
+    /// The spinal cord and nerves (at L1, where the cord ends).
     pub nerves: String,
+    /// The spinal cord, above L1.
+    pub cord: String,
+    /// The nerve roots (cauda equina), below L1.
+    pub roots: String,
     /// The bony bridge at the back that the needle goes through.
     pub pedicle: String,
     /// The hollow needle.
@@ -970,12 +974,14 @@ pub fn mark_terms<'a>(text: &'a str, glossary: &[Term], seen: &mut Vec<usize>) -
 }
 
 /// Every label with its field name.
-fn label_fields(l: &Labels) -> [(&'static str, &str); 12] {
+fn label_fields(l: &Labels) -> [(&'static str, &str); 14] {
     [
         ("vertebra", &l.vertebra),
         ("fracture", &l.fracture),
         ("disc", &l.disc),
         ("nerves", &l.nerves),
+        ("cord", &l.cord),
+        ("roots", &l.roots),
         ("pedicle", &l.pedicle),
         ("needle", &l.needle),
         ("balloon", &l.balloon),

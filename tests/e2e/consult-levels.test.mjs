@@ -168,3 +168,22 @@ test("the new settings are in Spanish too", async () => {
     await page.context().close();
   }
 });
+
+test("the canal's label follows the level: spinal cord above L1, cord and conus at L1, nerve roots below", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    const L = CONTENT.consult_labels;
+    const side = w.locator("svg.diagram").first();
+    const has = async (text) => (await side.getByText(text, { exact: true }).count()) > 0;
+    assert.ok(await has(L.nerves), `L1: ${L.nerves}`);
+    await w.getByLabel(UI.level).selectOption("T8");
+    await side.getByText(L.cord, { exact: true }).waitFor();
+    assert.ok(!(await has(L.roots)));
+    await w.getByLabel(UI.level).selectOption("L4");
+    await side.getByText(L.roots, { exact: true }).waitFor();
+    assert.ok(!(await has(L.cord)) && !(await has(L.nerves)), "no spinal cord named at L4");
+  } finally {
+    await page.context().close();
+  }
+});
