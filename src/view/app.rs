@@ -1029,7 +1029,8 @@ pub fn app(props: &AppProps) -> Html {
                     count: level_count.clone(),
                     route: route.clone(),
                 }, &toggle_full, *maximised) }
-                <SpineOverview level={(*level).clone()} name={ui.spine_overview.replace("{level}", &level)} />
+                <SpineOverview level={(*level).clone()} name={ui.spine_overview.replace("{level}", &treated_list(&seg))}
+                               others={seg.names.iter().zip(seg.treated).filter(|(n, t)| *t && **n != *level).map(|(n, _)| n.clone()).collect::<Vec<_>>()} />
                 </div>
                 <Compare content={SharedContent(content.clone())} scene={scene} />
                 </div>

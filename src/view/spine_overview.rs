@@ -10,8 +10,11 @@ use yew::prelude::*;
 pub struct SpineOverviewProps {
     /// The treated level, e.g. "L1".
     pub level: AttrValue,
-    /// Accessible name, naming the level (e.g. "Whole spine, treated level L1").
+    /// Accessible name, naming the levels (e.g. "Whole spine, treated: L1, L2").
     pub name: AttrValue,
+    /// The other treated levels (1 to 3 neighbouring levels may be treated), marked too.
+    #[prop_or_default]
+    pub others: Vec<String>,
 }
 
 /// The overview.
@@ -29,7 +32,7 @@ pub fn spine_overview(p: &SpineOverviewProps) -> Html {
              preserveAspectRatio="xMidYMid meet">
             <g aria-hidden="true">
                 { for segs.iter().enumerate().map(|(i, s)| {
-                    let treated = chosen == Some(i);
+                    let treated = chosen == Some(i) || p.others.iter().any(|o| o == LEVELS[i]);
                     let sacrum = i + 1 == LEVELS.len();
                     html! {
                         <rect class={classes!("kx-spine-body", treated.then_some("is-treated"), sacrum.then_some("is-sacrum"))}

@@ -142,6 +142,11 @@ test("the whole-spine overview names and marks the chosen level", async () => {
     await w.getByLabel(ui.level).selectOption("L4");
     const l4 = await y(w.getByRole("img", { name: name("L4") }));
     assert.ok(l4 > t6 + 20, `L4 is marked lower than T6: ${l4} vs ${t6}`);
+    // Two levels treated: both are marked and named.
+    await w.getByLabel(ui.levels_treated).selectOption("2");
+    const both = w.getByRole("img", { name: name("L4, L5") });
+    await both.waitFor();
+    assert.equal(await both.locator(".is-treated").count(), 2);
   } finally {
     await page.context().close();
   }
