@@ -313,13 +313,21 @@ pub struct TakeHome {
     pub one_balloon: String,
     /// "Two balloons, one from each side".
     pub two_balloons: String,
+    /// "How many bones" (more than one level treated).
+    pub how_many: String,
+    /// "{n} bones: {levels}".
+    pub bones: String,
+    /// "How the needle goes in" (the extrapedicular route).
+    pub route: String,
+    /// The extrapedicular route in plain words.
+    pub route_beside: String,
     /// Heading of the printed steps.
     pub steps: String,
 }
 
 impl TakeHome {
     /// Every text with its field name.
-    pub fn fields(&self) -> [(&'static str, &str); 23] {
+    pub fn fields(&self) -> [(&'static str, &str); 27] {
         [
             ("share_link", &self.share_link),
             ("link_copied", &self.link_copied),
@@ -343,6 +351,10 @@ impl TakeHome {
             ("balloons", &self.balloons),
             ("one_balloon", &self.one_balloon),
             ("two_balloons", &self.two_balloons),
+            ("how_many", &self.how_many),
+            ("bones", &self.bones),
+            ("route", &self.route),
+            ("route_beside", &self.route_beside),
             ("steps", &self.steps),
         ]
     }

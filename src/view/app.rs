@@ -1051,7 +1051,7 @@ pub fn app(props: &AppProps) -> Html {
                         ap: *ap,
                     }.to_fragment()} />
                     <Handout content={SharedContent(content.clone())}
-                             share={Share { grade: *grade, level: (*level).clone(), two_balloons: *two_balloons, ..Share::default() }}
+                             share={Share { grade: *grade, level: (*level).clone(), two_balloons: *two_balloons, levels: *level_count, route: route_now, ..Share::default() }}
                              clinic_name={props.config.clinic_name.clone()} clinic_phone={props.config.clinic_phone.clone()}
                              ink={(*ink).clone()} />
                 </div>

@@ -13,7 +13,9 @@ use super::app::SharedContent;
 use super::diagram::Diagram;
 use super::drawing::{stroke_views, InkState};
 use crate::model::drawing::View;
-use crate::model::patient::{is_thoracic, levels_around, Grade};
+use crate::model::levels::{segment, treated_list};
+use crate::model::patient::{is_thoracic, Grade};
+use crate::model::route::Route;
 use crate::model::share::Share;
 use crate::model::timeline::{scene_at, DiagramState};
 use wasm_bindgen::JsCast;
@@ -233,7 +235,16 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
     } else {
         &words.one_balloon
     };
-    let levels = levels_around(&share.level);
+    // The treated levels (1 to 3 neighbours) and how they are drawn in the stills.
+    let seg = segment(&share.level, share.levels);
+    let levels = seg.names.clone();
+    let how_many = (share.levels > 1).then(|| {
+        words
+            .bones
+            .replace("{n}", &share.levels.to_string())
+            .replace("{levels}", &treated_list(&seg))
+    });
+    let beside = is_thoracic(&share.level) && share.route == Route::Extrapedicular;
 
     let mut number = 0;
     let steps: Html = content
@@ -261,7 +272,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 <li class="kx-ho-step">
                     <figure class="kx-ho-still">
                         <Diagram scene={scene} labels={content.labels.clone()} show_labels={true}
-                                 levels={levels.clone()} front={ui.front.clone()} back={ui.back.clone()}
+                                 levels={levels.clone()} treated={seg.treated} chosen={seg.chosen} front={ui.front.clone()} back={ui.back.clone()}
                                  title={s.title.clone()} description={s.picture.clone()}
                                  id_prefix={format!("ho{i}-")} {overlay} />
                     </figure>
@@ -324,7 +335,13 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 <dl>
                     <div><dt>{ &words.which_bone }</dt><dd>{ bone }</dd></div>
                     <div><dt>{ &words.collapse }</dt><dd>{ grade }</dd></div>
+                    if let Some(n) = &how_many {
+                        <div><dt>{ &words.how_many }</dt><dd>{ n }</dd></div>
+                    }
                     <div><dt>{ &words.balloons }</dt><dd>{ balloons }</dd></div>
+                    if beside {
+                        <div><dt>{ &words.route }</dt><dd>{ &words.route_beside }</dd></div>
+                    }
                 </dl>
                 <p class="kx-ho-note">{ &words.shown_note }</p>
             </section>

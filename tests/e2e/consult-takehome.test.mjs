@@ -362,3 +362,20 @@ test("what the physician drew on a step is in that step's still in the printed h
     await page.context().close();
   }
 });
+
+test("the handout names every treated level and the extrapedicular route, and its stills show them", async () => {
+  const { page, w } = await open({ hash: "#kyphoplasty=step-1.level-T8.levels-2.route-extra" });
+  try {
+    await expectLive(page, consultLive(0));
+    await w.getByRole("button", { name: T.print_handout }).click();
+    await page.emulateMedia({ media: "print" });
+    const sheet = w.locator(".kx-handout");
+    const many = T.bones.replace("{n}", "2").replace("{levels}", "T8, T9");
+    await sheet.getByText(many, { exact: true }).waitFor();
+    await sheet.getByText(T.route_beside, { exact: true }).waitFor();
+    const fractured = await w.locator(".kx-ho-still").first().locator("g.vertebra.fractured").count();
+    assert.equal(fractured, 2, "both treated levels are drawn broken and treated in the stills");
+  } finally {
+    await page.context().close();
+  }
+});
