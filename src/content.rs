@@ -192,6 +192,10 @@ pub struct Ui {
     pub route_thoracic_only: String,
     /// What the extrapedicular route is, shown while it is chosen.
     pub route_extrapedicular_note: String,
+    /// The access step's clinical title with the extrapedicular route.
+    pub extrapedicular_title: String,
+    /// The access step's first paragraph with the extrapedicular route.
+    pub extrapedicular_access: String,
     /// "Draw" toggle: drawing on the pictures (consult mode).
     pub draw: String,
     /// Accessible name of the drawing toolbar.
@@ -753,7 +757,7 @@ impl Content {
         out
     }
 
-    fn ui_fields(&self) -> [(&'static str, &str); 59] {
+    fn ui_fields(&self) -> [(&'static str, &str); 61] {
         let u = &self.ui;
         [
             ("heading", &u.heading),
@@ -802,6 +806,8 @@ impl Content {
             ("extrapedicular", &u.extrapedicular),
             ("route_thoracic_only", &u.route_thoracic_only),
             ("route_extrapedicular_note", &u.route_extrapedicular_note),
+            ("extrapedicular_title", &u.extrapedicular_title),
+            ("extrapedicular_access", &u.extrapedicular_access),
             ("draw", &u.draw),
             ("drawing_tools", &u.drawing_tools),
             ("pen", &u.pen),

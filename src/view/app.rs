@@ -239,6 +239,9 @@ pub struct NarrationProps {
     pub open: Option<usize>,
     /// A glossary term was pressed.
     pub ontoggle: Callback<usize>,
+    /// Words that take the place of the first paragraph (consult mode's extrapedicular access).
+    #[prop_or_default]
+    pub lead: Option<AttrValue>,
 }
 
 /// The narration of one step (its own component, so an animation frame does not re-render it).
@@ -249,13 +252,11 @@ pub fn narration_view(p: &NarrationProps) -> Html {
         return Html::default();
     };
     let glossary: &[Term] = if p.consult { &[] } else { &content.glossary };
-    narration(
-        step_narration(step, p.consult),
-        glossary,
-        p.reading,
-        p.open,
-        &p.ontoggle,
-    )
+    let mut paragraphs = step_narration(step, p.consult).to_vec();
+    if let (Some(lead), Some(first)) = (&p.lead, paragraphs.first_mut()) {
+        *first = lead.to_string();
+    }
+    narration(&paragraphs, glossary, p.reading, p.open, &p.ontoggle)
 }
 
 /// A step's title for the reader: clinical in consult mode.
@@ -757,7 +758,15 @@ pub fn app(props: &AppProps) -> Html {
             move |(_, config)| cta_text(&content, config),
         )
     };
-    let title = step_title(step, consult);
+    // Consult mode at a thoracic level with the extrapedicular route: the access step says so.
+    let beside = consult
+        && step.diagram == crate::model::timeline::DiagramState::Needle
+        && route.at(&level) == Route::Extrapedicular;
+    let title = if beside {
+        ui.extrapedicular_title.as_str()
+    } else {
+        step_title(step, consult)
+    };
     let live = format!("{count}: {title}");
     // Consult mode can treat up to three neighbouring levels; patients see one.
     let seg = segment(&level, if consult { *level_count } else { 1 });
@@ -1006,6 +1015,7 @@ pub fn app(props: &AppProps) -> Html {
                     // (which the browser would count as layout shift).
                     <div class="kx-words" key={step_index.to_string()}>
                         <Narration content={SharedContent(content.clone())} step={step_index} {consult}
+                                   lead={beside.then(|| AttrValue::from(ui.extrapedicular_access.clone()))}
                                    reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
                     </div>
                     if player.is_last() {

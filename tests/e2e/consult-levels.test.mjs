@@ -187,3 +187,21 @@ test("the canal's label follows the level: spinal cord above L1, cord and conus 
     await page.context().close();
   }
 });
+
+test("with the extrapedicular route, the access step is titled and told as extrapedicular", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByLabel(UI.level).selectOption("T8");
+    await w.getByLabel(UI.route).selectOption("extra");
+    await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
+    const count = UI.step_of.replace("{n}", "3").replace("{total}", String(CONTENT.steps.length));
+    await w.locator("[aria-live]").filter({ hasText: `${count}: ${UI.extrapedicular_title}` }).waitFor();
+    await w.getByText(UI.extrapedicular_access.slice(0, 60)).waitFor();
+    // Back to transpedicular: the usual words.
+    await w.getByLabel(UI.route).selectOption("trans");
+    await w.locator("[aria-live]").filter({ hasText: `${count}: ${CONTENT.steps[2].consult.title}` }).waitFor();
+  } finally {
+    await page.context().close();
+  }
+});
