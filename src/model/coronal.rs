@@ -13,6 +13,8 @@
 //! vertebra above settles by the same amount.
 
 use super::geometry::{self as g, Ellipse, Pt};
+use super::levels::level_scene;
+use super::route::Route;
 use super::scene::Scene;
 
 /// Width and height of the view box.
@@ -91,33 +93,73 @@ pub fn medial_wall_x() -> f32 {
     MID_X - PEDICLE_DX + PEDICLE_RX
 }
 
-/// Where the left needle enters the bone: the pedicle's upper-outer edge (about ten o'clock).
-pub fn entry(scene: &Scene) -> Pt {
-    let p = pedicle(mid_top(scene));
-    Pt::new(p.c.x - p.rx * 0.62, p.c.y - p.ry * 0.6)
+/// The tops and bottoms of the three bodies drawn (top to bottom) when the levels flagged in
+/// `treated` follow `scene` and the others are healthy: the middle body's bottom stays put, the
+/// one above settles on it, the one below hangs from the disc under it.
+pub fn body_spans(scene: &Scene, treated: [bool; 3]) -> [(f32, f32); 3] {
+    let h = |i: usize| apparent_height(&level_scene(scene, treated[i]));
+    let mid_top = g::MID_BOTTOM - h(1);
+    let above_bottom = mid_top - g::DISC_HEIGHT;
+    let below_top = g::MID_BOTTOM + g::DISC_HEIGHT;
+    [
+        (above_bottom - h(0), above_bottom),
+        (mid_top, g::MID_BOTTOM),
+        (below_top, below_top + h(2)),
+    ]
 }
 
-/// Where the left needle's tip rests when fully in: just past the medial wall with two needles;
-/// nearer the midline with one (a single needle is aimed more steeply inward).
-pub fn target(scene: &Scene, bilateral: bool) -> Pt {
+/// How far down a treated level's instruments and cement sit from the middle one's (which
+/// [`needle_tip`], [`balloon`] and the rest give): the offset between the two bodies' tops.
+pub fn level_shift(scene: &Scene, treated: [bool; 3], level: usize) -> f32 {
+    body_spans(scene, treated)[level.min(2)].0 - mid_top(scene)
+}
+
+/// Where the left needle enters the bone. Through the pedicle: at its upper-outer edge (about ten
+/// o'clock). Beside it (extrapedicular): outside the ring's lateral wall, between it and the rib
+/// head.
+pub fn entry(scene: &Scene, route: Route) -> Pt {
+    let p = pedicle(mid_top(scene));
+    match route {
+        Route::Transpedicular => Pt::new(p.c.x - p.rx * 0.62, p.c.y - p.ry * 0.6),
+        Route::Extrapedicular => Pt::new(p.c.x - p.rx - 3.5, p.c.y + 2.0),
+    }
+}
+
+/// Where an extrapedicular needle turns inward on the image: still lateral to the ring, below it.
+fn extrapedicular_corner(scene: &Scene) -> Pt {
+    let p = pedicle(mid_top(scene));
+    Pt::new(p.c.x - p.rx - 2.0, p.c.y + p.ry + 2.0)
+}
+
+/// Where the left needle's tip rests when fully in: inside the body, medial to the ring's medial
+/// wall and below its centre; nearer the midline with one needle (aimed more steeply inward), and
+/// with the extrapedicular route (which converges more).
+pub fn target(scene: &Scene, bilateral: bool, route: Route) -> Pt {
     let p = pedicle(mid_top(scene));
     let x = if bilateral {
         medial_wall_x() + 6.0
     } else {
         MID_X - 10.0
     };
-    Pt::new(x, p.c.y + p.ry * 0.45)
+    match route {
+        Route::Transpedicular => Pt::new(x, p.c.y + p.ry * 0.6),
+        Route::Extrapedicular => Pt::new(x + 2.0, p.c.y + p.ry + 4.0),
+    }
 }
 
-/// The left needle's tip on the image. Its progress follows the side view: above the pedicle's
-/// upper-outer edge until the side view shows it in the bone, through the pedicle ring (never past
-/// its inner wall) until the side view shows it past the back wall of the body, then inward.
-pub fn needle_tip(scene: &Scene, bilateral: bool) -> Pt {
+/// The left needle's tip on the image. Its progress follows the side view: at the entry point
+/// until the side view shows it in the bone; then, through the pedicle, inside the ring (never
+/// past its inner wall) until the side view shows it past the back wall of the body, then inward;
+/// or, beside the pedicle, down along the ring's outside to below it, then inward.
+pub fn needle_tip(scene: &Scene, bilateral: bool, route: Route) -> Pt {
     let side = g::needle_tip(scene.needle).x;
     let p = pedicle(mid_top(scene));
-    let start = entry(scene);
-    let wall = Pt::new(medial_wall_x() - 1.5, p.c.y + p.ry * 0.15);
-    let end = target(scene, bilateral);
+    let start = entry(scene, route);
+    let wall = match route {
+        Route::Transpedicular => Pt::new(medial_wall_x() - 1.5, p.c.y + p.ry * 0.15),
+        Route::Extrapedicular => extrapedicular_corner(scene),
+    };
+    let end = target(scene, bilateral, route);
     if side >= g::PEDICLE_BACK {
         start
     } else if side >= g::BODY_BACK {
@@ -130,10 +172,35 @@ pub fn needle_tip(scene: &Scene, bilateral: bool) -> Pt {
 }
 
 /// Where the needle's shaft leaves the picture: outward and up from the entry point (the needle
-/// comes in from behind and to the side, so on the image it points outward).
-pub fn shaft_end(scene: &Scene) -> Pt {
-    let e = entry(scene);
-    Pt::new(e.x - 44.0, e.y - 16.0)
+/// comes in from behind and to the side, so on the image it points outward). Beside the pedicle
+/// it comes in flatter, under the ring, from further out.
+pub fn shaft_end(scene: &Scene, bilateral: bool, route: Route) -> Pt {
+    match route {
+        Route::Transpedicular => {
+            let e = entry(scene, route);
+            Pt::new(e.x - 44.0, e.y - 16.0)
+        }
+        Route::Extrapedicular => {
+            let c = extrapedicular_corner(scene);
+            let t = target(scene, bilateral, route);
+            let (dx, dy) = (c.x - t.x, c.y - t.y);
+            let k = 50.0 / (dx * dx + dy * dy).sqrt();
+            Pt::new(c.x + dx * k, c.y + dy * k)
+        }
+    }
+}
+
+/// A point on the shaft outside the body's side, for the working cannula's label.
+pub fn shaft_label_point(scene: &Scene, bilateral: bool, route: Route) -> Pt {
+    let tip = needle_tip(scene, bilateral, route);
+    let end = shaft_end(scene, bilateral, route);
+    let x = MID_X - BODY_HALF_WIDTH - 8.0;
+    let t = if (end.x - tip.x).abs() < 1e-3 {
+        1.0
+    } else {
+        ((x - tip.x) / (end.x - tip.x)).clamp(0.0, 1.0)
+    };
+    tip.towards(end, t)
 }
 
 /// The vertical centre of the treated body on the image.
@@ -142,29 +209,32 @@ fn body_mid_y(scene: &Scene) -> f32 {
 }
 
 /// The left balloon (the only one when `bilateral` is false, then across the midline). It slides
-/// out of the needle's tip (`balloon_in`) and swells (`balloon_size`), its height kept within the
-/// endplates.
-pub fn balloon(scene: &Scene, bilateral: bool) -> Ellipse {
+/// out of the needle's tip (`balloon_in`) and swells (`balloon_size`) in the body medial to and
+/// below the pedicle rings, its height kept within the endplates.
+pub fn balloon(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
     let slid = scene.balloon_in.clamp(0.0, 1.0);
     let size = scene.balloon_size.clamp(0.0, 1.0);
-    let tip = target(scene, bilateral);
+    let tip = target(scene, bilateral, route);
+    let drop = 4.0;
     let place = Pt::new(
-        if bilateral { MID_X - 17.0 } else { MID_X },
-        body_mid_y(scene) + 2.0,
+        if bilateral { MID_X - 12.0 } else { MID_X },
+        body_mid_y(scene) + drop,
     );
-    let max_ry = (apparent_height(scene) / 2.0 - 6.0).min(15.0);
-    let dir = Pt::new(tip.x - entry(scene).x, tip.y - entry(scene).y);
+    let max_ry = (apparent_height(scene) / 2.0 - drop - 3.0).min(14.0);
+    let max_rx = if bilateral { 9.0 } else { 17.0 };
+    let from = entry(scene, route);
+    let dir = Pt::new(tip.x - from.x, tip.y - from.y);
     let angle = dir.y.atan2(dir.x).to_degrees() * (1.0 - size);
     Ellipse {
         c: tip.towards(place, slid),
-        rx: 3.0 + 5.0 * slid + 5.0 * size,
+        rx: 3.0 + (max_rx - 3.0) * (0.5 * slid + 0.5 * size),
         ry: 2.2 + (max_ry - 2.2) * size,
         angle_deg: angle,
     }
 }
 
 /// The cavity the balloon leaves: as large as the balloon made it, a little smaller once it is out.
-pub fn cavity(scene: &Scene, bilateral: bool) -> Ellipse {
+pub fn cavity(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
     let full = balloon(
         &Scene {
             balloon_in: 1.0,
@@ -172,6 +242,7 @@ pub fn cavity(scene: &Scene, bilateral: bool) -> Ellipse {
             ..*scene
         },
         bilateral,
+        route,
     );
     let k = scene.cavity.clamp(0.0, 1.0);
     let settle = 1.0 - 0.08 * (1.0 - scene.balloon_size.clamp(0.0, 1.0)) * k;
@@ -184,8 +255,8 @@ pub fn cavity(scene: &Scene, bilateral: bool) -> Ellipse {
 }
 
 /// The cement in the cavity: seen front to back it builds up from the middle outwards.
-pub fn cement(scene: &Scene, bilateral: bool) -> Ellipse {
-    let c = cavity(scene, bilateral);
+pub fn cement(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
+    let c = cavity(scene, bilateral, route);
     let k = scene.cement.clamp(0.0, 1.0).sqrt();
     Ellipse {
         rx: c.rx * k,
@@ -260,7 +331,7 @@ mod tests {
     fn the_tip_stays_lateral_to_the_medial_wall_until_the_side_view_shows_it_past_the_back_wall() {
         for bilateral in [true, false] {
             for (s, t, scene) in all_scenes() {
-                let tip = needle_tip(&scene, bilateral);
+                let tip = needle_tip(&scene, bilateral, Route::Transpedicular);
                 let side_tip = g::needle_tip(scene.needle);
                 if side_tip.x >= g::BODY_BACK {
                     assert!(
@@ -278,7 +349,7 @@ mod tests {
                 needle: 1.0,
                 ..scene_at(None, DiagramState::Fracture, 1.0)
             };
-            let tip = needle_tip(&full, bilateral);
+            let tip = needle_tip(&full, bilateral, Route::Transpedicular);
             assert!(
                 tip.x > medial_wall_x(),
                 "fully in, the tip is past the wall"
@@ -291,7 +362,131 @@ mod tests {
             needle: 1.0,
             ..HEALTHY
         };
-        assert!(needle_tip(&full, false).x > needle_tip(&full, true).x);
+        assert!(
+            needle_tip(&full, false, Route::Transpedicular).x
+                > needle_tip(&full, true, Route::Transpedicular).x
+        );
+    }
+
+    #[test]
+    fn beside_the_pedicle_the_needle_stays_outside_the_ring_until_below_it_inside_the_body() {
+        for bilateral in [true, false] {
+            let mut samples = vec![];
+            for (s, t, scene) in all_scenes() {
+                let tip = needle_tip(&scene, bilateral, Route::Extrapedicular);
+                samples.push((format!("{s:?} at {t}"), scene, tip));
+                // The shaft too, from the tip back to where it leaves the picture.
+                let end = shaft_end(&scene, bilateral, Route::Extrapedicular);
+                for k in 1..=20 {
+                    samples.push((
+                        format!("{s:?} at {t}, shaft {k}"),
+                        scene,
+                        tip.towards(end, k as f32 / 20.0),
+                    ));
+                }
+            }
+            for (what, scene, p) in samples {
+                let ring = pedicle(mid_top(&scene));
+                let lateral = p.x < ring.c.x - ring.rx;
+                let below_or_medial = (p.y > ring.c.y + ring.ry || p.x > medial_wall_x())
+                    && inside_treated_body(&scene, p, 1.0);
+                assert!(
+                    lateral || below_or_medial,
+                    "{what} (two: {bilateral}): {p:?} crosses the pedicle ring"
+                );
+            }
+            let full = Scene {
+                needle: 1.0,
+                ..scene_at(None, DiagramState::Fracture, 1.0)
+            };
+            let tip = needle_tip(&full, bilateral, Route::Extrapedicular);
+            assert!(tip.x > medial_wall_x(), "fully in, medial to the ring");
+            assert!(inside_treated_body(&full, tip, 2.0));
+            // It converges more than the transpedicular needle.
+            assert!(tip.x > needle_tip(&full, bilateral, Route::Transpedicular).x);
+            // It starts outside the ring's lateral wall, at the ring's height.
+            let e = entry(&full, Route::Extrapedicular);
+            let ring = pedicle(mid_top(&full));
+            assert!(e.x < ring.c.x - ring.rx && (e.y - ring.c.y).abs() < ring.ry);
+        }
+    }
+
+    #[test]
+    fn fully_inflated_balloons_sit_in_the_body_medial_to_and_below_the_rings() {
+        for grade in Grade::ALL {
+            let inflated = Scene {
+                loss: grade.loss(),
+                ..scene_at(
+                    Some(DiagramState::BalloonPlaced),
+                    DiagramState::BalloonInflated,
+                    1.0,
+                )
+            };
+            let ring = pedicle(mid_top(&inflated));
+            for bilateral in [true, false] {
+                for route in [Route::Transpedicular, Route::Extrapedicular] {
+                    let b = balloon(&inflated, bilateral, route);
+                    assert!(
+                        b.c.x > medial_wall_x(),
+                        "{grade:?}: {b:?} medial to the wall"
+                    );
+                    assert!(b.c.y > ring.c.y, "{grade:?}: {b:?} below the ring's centre");
+                    // No part of it overlaps the ring.
+                    for p in b.outline(48) {
+                        assert!(p.x > medial_wall_x(), "{grade:?}: {p:?} over the ring");
+                    }
+                    let tip = needle_tip(
+                        &Scene {
+                            needle: 1.0,
+                            ..inflated
+                        },
+                        bilateral,
+                        route,
+                    );
+                    assert!(tip.x > medial_wall_x());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_treated_level_is_wedged_and_its_instruments_move_with_it() {
+        let scene = scene_at(None, DiagramState::Fracture, 1.0);
+        let one = body_spans(&scene, [false, true, false]);
+        let two = body_spans(&scene, [false, true, true]);
+        let h = |s: (f32, f32)| s.1 - s.0;
+        assert!((h(one[2]) - g::BODY_HEIGHT).abs() < 1e-4, "healthy below");
+        assert!(
+            (h(two[2]) - apparent_height(&scene)).abs() < 1e-4,
+            "wedged below"
+        );
+        assert_eq!(one[1], two[1]);
+        assert!((one[1].0 - mid_top(&scene)).abs() < 1e-4);
+        let all = body_spans(&scene, [true; 3]);
+        for (i, s) in all.iter().enumerate() {
+            assert!(h(*s) < g::BODY_HEIGHT - 1.0, "level {i} wedged");
+            assert!(s.0 > 0.0 && s.1 < VIEW.1);
+        }
+        assert!(all[0].1 + g::DISC_HEIGHT <= all[1].0 + 1e-4);
+        // Shifted by the offset between body tops, a treated level's balloon is inside its body.
+        let inflated = scene_at(
+            Some(DiagramState::BalloonPlaced),
+            DiagramState::BalloonInflated,
+            1.0,
+        );
+        let spans = body_spans(&inflated, [true; 3]);
+        for (i, (top, bottom)) in spans.iter().enumerate() {
+            let dy = level_shift(&inflated, [true; 3], i);
+            let b = balloon(&inflated, true, Route::Transpedicular);
+            for p in b.outline(32) {
+                let y = p.y + dy;
+                assert!(
+                    y > *top && y < *bottom,
+                    "level {i}: {y} outside {top}..{bottom}"
+                );
+            }
+        }
+        assert_eq!(level_shift(&inflated, [true; 3], 1), 0.0);
     }
 
     #[test]
@@ -302,7 +497,7 @@ mod tests {
                 needle: i as f32 / 100.0,
                 ..HEALTHY
             };
-            let x = needle_tip(&scene, true).x;
+            let x = needle_tip(&scene, true, Route::Transpedicular).x;
             assert!(x >= last - 1e-4, "went back outward at {i}");
             last = x;
         }
@@ -310,17 +505,20 @@ mod tests {
 
     #[test]
     fn balloons_cavities_and_cement_stay_inside_the_body_and_two_balloons_stay_apart() {
-        for bilateral in [true, false] {
+        for (bilateral, route) in [true, false]
+            .into_iter()
+            .flat_map(|b| [(b, Route::Transpedicular), (b, Route::Extrapedicular)])
+        {
             for (s, t, scene) in all_scenes() {
                 let mut shapes = vec![];
                 if scene.balloon_in > 0.0 || scene.balloon_size > 0.0 {
-                    shapes.push(balloon(&scene, bilateral));
+                    shapes.push(balloon(&scene, bilateral, route));
                 }
                 if scene.cavity > 0.0 {
-                    shapes.push(cavity(&scene, bilateral));
+                    shapes.push(cavity(&scene, bilateral, route));
                 }
                 if scene.cement > 0.0 {
-                    shapes.push(cement(&scene, bilateral));
+                    shapes.push(cement(&scene, bilateral, route));
                 }
                 for e in shapes {
                     for p in e.outline(48) {
@@ -346,7 +544,10 @@ mod tests {
             1.0,
         );
         for bilateral in [true, false] {
-            let (a, b) = (balloon(&placed, bilateral), balloon(&inflated, bilateral));
+            let (a, b) = (
+                balloon(&placed, bilateral, Route::Transpedicular),
+                balloon(&inflated, bilateral, Route::Transpedicular),
+            );
             assert!(
                 b.rx * b.ry > 4.0 * a.rx * a.ry,
                 "inflation makes it much bigger"
@@ -358,7 +559,7 @@ mod tests {
                     DiagramState::Cement,
                     i as f32 / 20.0,
                 );
-                let c = cement(&sc, bilateral);
+                let c = cement(&sc, bilateral, Route::Transpedicular);
                 assert!(c.rx * c.ry >= last);
                 last = c.rx * c.ry;
             }

@@ -954,7 +954,8 @@ pub fn app(props: &AppProps) -> Html {
                         <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
                             if consult && *xray && *ap {
                                 <Coronal scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                         levels={seg.names.clone()} bilateral={*two_balloons} thoracic={is_thoracic(&level)}
+                                         levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen} route={route_now}
+                                         bilateral={*two_balloons} thoracic={is_thoracic(&level)}
                                          title={format!("{}: {}", ui.ap_view, title)} />
                                 <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
                             } else {

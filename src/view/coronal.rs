@@ -6,6 +6,7 @@ use super::svg::{f, label};
 use crate::content::Labels;
 use crate::model::coronal::{self as c, Side};
 use crate::model::geometry::{self as g, Ellipse, Pt};
+use crate::model::route::Route;
 use crate::model::scene::Scene;
 use yew::prelude::*;
 
@@ -18,6 +19,15 @@ pub struct CoronalProps {
     pub labels: Labels,
     /// The spine levels drawn, top to bottom (the middle one is treated).
     pub levels: [String; 3],
+    /// Which of the drawn levels are treated (each follows the timeline).
+    #[prop_or([false, true, false])]
+    pub treated: [bool; 3],
+    /// Which drawn level is the chosen one (the labels point at it).
+    #[prop_or(1)]
+    pub chosen: usize,
+    /// The needle's route at the chosen level (each level uses it where it is offered).
+    #[prop_or_default]
+    pub route: Route,
     /// Two needles and balloons (both sides) or one.
     pub bilateral: bool,
     /// A thoracic level: ribs leave the transverse processes.
@@ -181,24 +191,108 @@ pub fn coronal(p: &CoronalProps) -> Html {
     }
     let s = &p.scene;
     let (vw, vh) = c::VIEW;
-    let tops = c::body_tops(s);
-    let settle = c::settle_above(s);
+    let spans = c::body_spans(s, p.treated);
+    let tops = spans.map(|(t, _)| t);
     let sides: Vec<Side> = if p.bilateral {
         vec![Side::Left, Side::Right]
     } else {
         vec![Side::Left]
     };
     let needle_visible = s.needle > 0.001;
-    let tip = c::needle_tip(s, p.bilateral);
-    let shaft = c::shaft_end(s);
-    let balloon = c::balloon(s, p.bilateral);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
-    let cavity = c::cavity(s, p.bilateral);
-    let cement = c::cement(s, p.bilateral);
-    // The compressed top of a fresh fracture shows as a denser (brighter) band under the endplate.
+    // The height lost by a treated body, and the denser band under its top endplate while the
+    // fracture is fresh.
+    let settle = c::settle_above(s);
     let band = s.collapse * (1.0 - s.cavity) * s.loss * 2.0;
+    let down = |q: Pt, dy: f32| Pt::new(q.x, q.y + dy);
+    let treated_levels: Vec<usize> = (0..3).filter(|&i| p.treated[i]).collect();
+    // The level the labels point at: the chosen one if treated, else the first treated one.
+    let focus = if p.treated[p.chosen.min(2)] {
+        p.chosen.min(2)
+    } else {
+        treated_levels.first().copied().unwrap_or(1)
+    };
+    let route_of = |i: usize| p.route.at(&p.levels[i]);
+    let focus_dy = c::level_shift(s, p.treated, focus);
+    let focus_route = route_of(focus);
+    let balloon = {
+        let e = c::balloon(s, p.bilateral, focus_route);
+        Ellipse {
+            c: down(e.c, focus_dy),
+            ..e
+        }
+    };
+    let cement = {
+        let e = c::cement(s, p.bilateral, focus_route);
+        Ellipse {
+            c: down(e.c, focus_dy),
+            ..e
+        }
+    };
+    let cannula = down(c::shaft_label_point(s, p.bilateral, focus_route), focus_dy);
     let labels = &p.labels;
-    let ring = c::pedicle(tops[1]);
+    let ring = c::pedicle(tops[focus]);
+    // Everything drawn in one treated level: cavities, cement, balloons and needles on each side.
+    let instruments = |i: usize| {
+        let dy = c::level_shift(s, p.treated, i);
+        let route = route_of(i);
+        let tip = down(c::needle_tip(s, p.bilateral, route), dy);
+        let shaft = down(c::shaft_end(s, p.bilateral, route), dy);
+        let shift = |e: Ellipse| Ellipse {
+            c: down(e.c, dy),
+            ..e
+        };
+        let balloon = shift(c::balloon(s, p.bilateral, route));
+        let cavity = shift(c::cavity(s, p.bilateral, route));
+        let cement = shift(c::cement(s, p.bilateral, route));
+        html! {
+            { for sides.iter().map(|&side| html! {
+                <g class="ap-side">
+                    if s.cavity > 0.001 {
+                        <g filter="url(#kc-soft)">
+                            { ellipse(&Ellipse { rx: cavity.rx + 2.5, ry: cavity.ry + 2.5, ..cavity }, side, "ap-rimpack") }
+                            { ellipse(&cavity, side, "ap-cavity") }
+                        </g>
+                    }
+                    if s.cement > 0.001 {
+                        <g filter="url(#kc-soft)">{ ellipse(&cement, side, "ap-cement") }</g>
+                    }
+                    if balloon_visible {
+                        <g filter="url(#kc-soft)">
+                            <line class="ap-catheter" x1={f(side.place(tip).x)} y1={f(tip.y)}
+                                  x2={f(side.place(balloon.c).x)} y2={f(balloon.c.y)} />
+                            { ellipse(&balloon, side, "ap-balloon") }
+                        </g>
+                        { for [-0.8_f32, 0.8].into_iter().map(|k| {
+                            let m = side.place(Pt::new(balloon.c.x, balloon.c.y + balloon.ry * k));
+                            html! { <line class="ap-marker" x1={f(m.x - 2.5)} y1={f(m.y)} x2={f(m.x + 2.5)} y2={f(m.y)} /> }
+                        }) }
+                    }
+                    if needle_visible {
+                        <g class="ap-needle" filter="url(#kc-soft)">
+                            <line class="ap-shaft" x1={f(side.place(tip).x)} y1={f(tip.y)} x2={f(side.place(shaft).x)} y2={f(shaft.y)} />
+                            <circle class="ap-tip" cx={f(side.place(tip).x)} cy={f(tip.y)} r="2.6" />
+                        </g>
+                    }
+                </g>
+            }) }
+        }
+    };
+    // The wedge of one treated level seen front to back: the intact back still reaches the old
+    // height (a double endplate contour; the fainter band up to it is drawn behind the body), and
+    // a fresh fracture shows a denser band under the top endplate.
+    let wedge = |i: usize| {
+        let (top, bottom) = spans[i];
+        let back_top = bottom - g::BODY_HEIGHT;
+        html! {
+            <>
+                <path class="ap-rim" opacity={f((settle / 4.0).min(0.8))}
+                      d={format!("M{} {} Q{} {} {} {}", f(c::MID_X - 38.0), f(back_top + 1.0), f(c::MID_X), f(back_top + 3.0), f(c::MID_X + 38.0), f(back_top + 1.0))} />
+                <rect class="ap-band" x={f(c::MID_X - 40.0)} y={f(top + 1.5)} width="80" height="5" rx="2.5"
+                      opacity={f(band.min(0.7))} />
+            </>
+        }
+    };
     html! {
         <svg class="coronal-diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img" aria-label={p.title.clone()}
              preserveAspectRatio="xMidYMid meet">
@@ -239,51 +333,19 @@ pub fn coronal(p: &CoronalProps) -> Html {
                 <path class="ap-soft" d={format!("M{} 0 Q{} 140 {} {} L{} {} Q{} 140 {} 0 Z",
                     f(c::MID_X - 50.0), f(c::MID_X - 78.0), f(c::MID_X - 92.0), f(vh), f(c::MID_X + 92.0), f(vh), f(c::MID_X + 78.0), f(c::MID_X + 50.0))} />
                 <g filter="url(#kc-soft)">
-                    { vertebra(tops[0], tops[0] + g::BODY_HEIGHT, p.thoracic) }
-                    // The intact back of the treated body still reaches the old height: a fainter
-                    // band up to the back rim, above the denser, lower front.
-                    <path class="ap-ghost" d={body_path(g::MID_TOP, tops[1] + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
-                    { vertebra(tops[1], g::MID_BOTTOM, p.thoracic) }
-                    { vertebra(tops[2], tops[2] + g::BODY_HEIGHT, p.thoracic) }
-                    // The intact back rim of the treated body, above the lower front (a double
-                    // endplate contour).
-                    <path class="ap-rim" opacity={f((settle / 4.0).min(0.8))}
-                          d={format!("M{} {} Q{} {} {} {}", f(c::MID_X - 38.0), f(g::MID_TOP + 1.0), f(c::MID_X), f(g::MID_TOP + 3.0), f(c::MID_X + 38.0), f(g::MID_TOP + 1.0))} />
-                    <rect class="ap-band" x={f(c::MID_X - 40.0)} y={f(tops[1] + 1.5)} width="80" height="5" rx="2.5"
-                          opacity={f(band.min(0.7))} />
+                    { for (0..3).map(|i| html! {
+                        <>
+                            if p.treated[i] {
+                                <path class="ap-ghost" d={body_path(spans[i].1 - g::BODY_HEIGHT, spans[i].0 + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
+                            }
+                            { vertebra(spans[i].0, spans[i].1, p.thoracic) }
+                        </>
+                    }) }
+                    { for treated_levels.iter().map(|&i| wedge(i)) }
                 </g>
 
-                // Cavities, cement and balloons, one per side used.
-                { for sides.iter().map(|&side| html! {
-                    <g class="ap-side">
-                        if s.cavity > 0.001 {
-                            <g filter="url(#kc-soft)">
-                                { ellipse(&Ellipse { rx: cavity.rx + 2.5, ry: cavity.ry + 2.5, ..cavity }, side, "ap-rimpack") }
-                                { ellipse(&cavity, side, "ap-cavity") }
-                            </g>
-                        }
-                        if s.cement > 0.001 {
-                            <g filter="url(#kc-soft)">{ ellipse(&cement, side, "ap-cement") }</g>
-                        }
-                        if balloon_visible {
-                            <g filter="url(#kc-soft)">
-                                <line class="ap-catheter" x1={f(side.place(tip).x)} y1={f(tip.y)}
-                                      x2={f(side.place(balloon.c).x)} y2={f(balloon.c.y)} />
-                                { ellipse(&balloon, side, "ap-balloon") }
-                            </g>
-                            { for [-0.8_f32, 0.8].into_iter().map(|k| {
-                                let m = side.place(Pt::new(balloon.c.x, balloon.c.y + balloon.ry * k));
-                                html! { <line class="ap-marker" x1={f(m.x - 2.5)} y1={f(m.y)} x2={f(m.x + 2.5)} y2={f(m.y)} /> }
-                            }) }
-                        }
-                        if needle_visible {
-                            <g class="ap-needle" filter="url(#kc-soft)">
-                                <line class="ap-shaft" x1={f(side.place(tip).x)} y1={f(tip.y)} x2={f(side.place(shaft).x)} y2={f(shaft.y)} />
-                                <circle class="ap-tip" cx={f(side.place(tip).x)} cy={f(tip.y)} r="2.6" />
-                            </g>
-                        }
-                    </g>
-                }) }
+                // Cavities, cement, balloons and needles in every treated level.
+                { for treated_levels.iter().map(|&i| instruments(i)) }
 
                 { for [(tops[0], &p.levels[0]), (tops[1], &p.levels[1]), (tops[2], &p.levels[2])].into_iter().map(|(top, name)| html! {
                     <text class="ap-level" x={f(c::MID_X + c::BODY_HALF_WIDTH + 4.0)} y={f(top + g::BODY_HEIGHT - 6.0)}>{ name.to_string() }</text>
@@ -293,10 +355,10 @@ pub fn coronal(p: &CoronalProps) -> Html {
             <circle class="ap-fov-edge" cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} />
             if p.show_labels {
                 <g class="labels">
-                    { label(4.0, 14.0, Pt::new(ring.c.x - ring.rx + 1.0, ring.c.y - 8.0), &labels.pedicle, "start") }
-                    { label(vw - 4.0, 14.0, Pt::new(c::MID_X + 30.0, tops[0] + 42.0), &labels.vertebra, "end") }
+                    { label(4.0, 14.0, Pt::new(ring.c.x - ring.rx, ring.c.y), &labels.pedicle, "start") }
+                    { label(vw - 4.0, 14.0, Pt::new(c::MID_X + 34.0, spans[focus].1 - 7.0), &labels.vertebra, "end") }
                     if needle_visible {
-                        { label(4.0, 206.0, Pt::new(tip.x - 10.0, tip.y - 3.6), &labels.needle, "start") }
+                        { label(4.0, 206.0, cannula, &labels.needle, "start") }
                     }
                     if balloon_visible && s.balloon_size > 0.2 {
                         { label(vw - 4.0, 226.0, Pt::new(balloon.c.x + 4.0, balloon.c.y + balloon.ry * 0.6), &labels.balloon, "end") }

@@ -125,6 +125,60 @@ test("the AP image follows the timeline and this patient's grade, balloons and l
   }
 });
 
+test("the AP image treats every treated level and shows the extrapedicular route beside the pedicle", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    await w.getByRole("button", { name: ui.xray_view }).click();
+    await w.getByRole("button", { name: ui.ap, exact: true }).click();
+    const ap = w.locator("svg.coronal-diagram");
+    await w.getByLabel(ui.level).selectOption("T8");
+    await w.getByLabel(ui.levels_treated).selectOption("2");
+
+    // T8 and T9 are treated: both are shorter than T7, and each gets two needles and balloons.
+    await goToStep(page, 0);
+    const [t7, t8, t9] = [await apBodyHeight(page, 0), await apBodyHeight(page, 1), await apBodyHeight(page, 2)];
+    assert.ok(t8 < t7 - 4 && t9 < t7 - 4, `T7 ${t7}, T8 ${t8}, T9 ${t9}`);
+    await goToStep(page, 4);
+    assert.equal(await ap.locator(".ap-shaft").count(), 4);
+    assert.equal(await ap.locator("ellipse.ap-balloon").count(), 4);
+    await goToStep(page, 6);
+    assert.equal(await ap.locator("ellipse.ap-cement").count(), 4);
+
+    // The balloons sit in the body medial to the pedicle rings, not over them.
+    await goToStep(page, 4);
+    const boxes = async (sel) => ap.locator(sel).evaluateAll((els) => els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { l: r.left, r: r.right, t: r.top, b: r.bottom, cx: (r.left + r.right) / 2, cy: (r.top + r.bottom) / 2 };
+    }));
+    const rings = await boxes(".ap-pedicle");
+    const balloons = await boxes("ellipse.ap-balloon");
+    for (const b of balloons) {
+      for (const ring of rings) {
+        const overlap = b.l < ring.r && b.r > ring.l && b.t < ring.b && b.b > ring.t;
+        assert.ok(!overlap, `balloon ${JSON.stringify(b)} over ring ${JSON.stringify(ring)}`);
+      }
+    }
+
+    // Extrapedicular: the needle's hub end is lateral to the ring and its line passes below it.
+    const shaftEnds = async () => ap.locator(".ap-shaft").evaluateAll((els) => els.map((el) => {
+      const n = (a) => Number(el.getAttribute(a));
+      return { x1: n("x1"), y1: n("y1"), x2: n("x2"), y2: n("y2") };
+    }));
+    const trans = await shaftEnds();
+    await w.getByLabel(ui.route).selectOption("extra");
+    const extra = await shaftEnds();
+    assert.equal(extra.length, 4);
+    // Left needle of the middle level: flatter than through the pedicle (converging more) and
+    // its tip further inward.
+    const slope = (s) => Math.abs((s.y2 - s.y1) / (s.x2 - s.x1));
+    assert.ok(slope(extra[0]) < slope(trans[0]), `${JSON.stringify(extra[0])} vs ${JSON.stringify(trans[0])}`);
+    assert.ok(extra[0].x1 > trans[0].x1);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("the whole-spine overview names and marks the chosen level", async () => {
   const page = await consultPage();
   try {
