@@ -315,7 +315,8 @@ test("under a strict CSP with Trusted Types the handout prints and the share lin
 test("a share link restores the treated levels, the route and the AP projection", async () => {
   const { page, w, warnings } = await open({ hash: "#kyphoplasty=step-3.level-T8.levels-2.route-extra.xray-1.projection-ap" });
   try {
-    await expectLive(page, consultLive(2));
+    // The access step, told for the extrapedicular route.
+    await expectLive(page, `${UI.step_of.replace("{n}", "3").replace("{total}", String(N))}: ${UI.extrapedicular_title}`);
     assert.equal(await w.getByLabel(UI.level).inputValue(), "T8");
     assert.equal(await w.getByLabel(UI.levels_treated).inputValue(), "2");
     assert.equal(await w.getByLabel(UI.route).inputValue(), "extra");
