@@ -354,6 +354,9 @@ async function readyForNext(s) {
   await s.page.evaluate((i) => document.querySelector("kyphoplasty-explainer").goTo(i), HOLLOW_NEEDLE - 1);
   await settle(s.page);
   const next = s.page.locator("kyphoplasty-explainer").getByRole("button", { name: CONTENT.ui.next, exact: true });
+  // On a wide widget the controls may sit below the fold: bring them into view (the pictures stay
+  // on screen, so the animation still runs).
+  await next.scrollIntoViewIfNeeded();
   const box = await next.boundingBox();
   if (!box) throw new Error('no "Next step" button');
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
