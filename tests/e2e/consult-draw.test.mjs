@@ -2,7 +2,7 @@
 // undo, clear, arrow, eraser; the toolbar by keyboard.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, expectLive, watchConsole, CONTENT } from "./harness.mjs";
+import { serve, launch, openPage, widget, bringUp, expectLive, watchConsole, CONTENT, openConsult } from "./harness.mjs";
 
 const UI = CONTENT.ui;
 const SIDE = [272, 240];
@@ -22,14 +22,7 @@ after(async () => {
   server?.close();
 });
 
-async function consultPage(options = {}) {
-  const page = await openPage(browser, { width: 1280, height: 1000, ...options });
-  await page.goto(server.url);
-  await bringUp(page);
-  await page.locator("kyphoplasty-explainer").first().evaluate((e) => e.setAttribute("mode", "consult"));
-  await widget(page).getByRole("group", { name: UI.patient_settings }).waitFor();
-  return page;
-}
+const consultPage = (options = {}) => openConsult(browser, server.url, options);
 
 const button = (page, name) => widget(page).getByRole("button", { name, exact: true });
 /** The drawing layer over the side view (0) or the view from above (1). */

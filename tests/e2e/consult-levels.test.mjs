@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
+import { serve, launch, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
 const UI = CONTENT.ui;
@@ -21,14 +21,7 @@ after(async () => {
   server?.close();
 });
 
-async function consultPage() {
-  const page = await openPage(browser, { width: 1280, height: 1000, reducedMotion: "reduce" });
-  await page.goto(server.url);
-  await bringUp(page);
-  await page.locator("kyphoplasty-explainer").first().evaluate((e) => e.setAttribute("mode", "consult"));
-  await widget(page).getByRole("group", { name: UI.patient_settings }).waitFor();
-  return page;
-}
+const consultPage = () => openConsult(browser, server.url, { reducedMotion: "reduce" });
 
 /** The browser's computed name and description of the side view (what a screen reader reads). */
 async function sideImage(page, stepIndex) {

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
+import { serve, launch, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
 
 const ui = CONTENT.ui;
 let server, browser;
@@ -18,14 +18,7 @@ after(async () => {
 });
 
 /** A consult-mode widget; with reduced motion each step shows its end state at once. */
-async function consultPage(width = 1280, height = 1000) {
-  const page = await openPage(browser, { width, height, reducedMotion: "reduce" });
-  await page.goto(server.url);
-  await bringUp(page);
-  await widget(page).evaluate((e) => e.setAttribute("mode", "consult"));
-  await widget(page).getByRole("group", { name: ui.patient_settings }).waitFor();
-  return page;
-}
+const consultPage = (width = 1280, height = 1000) => openConsult(browser, server.url, { width, height, reducedMotion: "reduce" });
 
 const goToStep = async (page, i) => {
   await widget(page).getByRole("button", { name: CONTENT.steps[i].consult.title }).click();

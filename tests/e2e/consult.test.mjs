@@ -1,7 +1,7 @@
 // Consult mode: presenter keys, this patient's settings and the live readout.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, expectLive, CONTENT } from "./harness.mjs";
+import { serve, launch, widget, expectLive, CONTENT, openConsult } from "./harness.mjs";
 
 /** Consult mode announces each step's clinical title. */
 const announcement = (i) =>
@@ -17,14 +17,7 @@ after(async () => {
   server?.close();
 });
 
-async function consultPage() {
-  const page = await openPage(browser, { width: 1280, height: 1000 });
-  await page.goto(server.url);
-  await bringUp(page);
-  await page.locator("kyphoplasty-explainer").first().evaluate((e) => e.setAttribute("mode", "consult"));
-  await widget(page).getByRole("group", { name: CONTENT.ui.patient_settings }).waitFor();
-  return page;
-}
+const consultPage = () => openConsult(browser, server.url);
 
 const readoutValue = async (page, name) =>
   (await widget(page).locator("dt", { hasText: name }).locator("xpath=following-sibling::dd").textContent()).trim();

@@ -123,6 +123,19 @@ export async function bringUp(page, n = 0) {
   await started(page, n);
 }
 
+/**
+ * Opens `url` (the demo page) with its first widget switched to consult mode, and waits until the
+ * consult panel ("This patient") is there. `options` go to `openPage` (size, reduced motion, ...).
+ */
+export async function openConsult(browser, url, options = {}) {
+  const page = await openPage(browser, { width: 1280, height: 1000, ...options });
+  await page.goto(url);
+  await bringUp(page);
+  await widget(page).evaluate((e) => e.setAttribute("mode", "consult"));
+  await widget(page).getByRole("group", { name: CONTENT.ui.patient_settings }).waitFor();
+  return page;
+}
+
 /** The live region's text of widget `n`. */
 export function liveText(page, n = 0) {
   return widget(page, n).locator("[aria-live]").textContent();
