@@ -784,24 +784,26 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    // Consult mode speaks in clinical terms; the glossary is for patients.
-    let labels_base = if consult {
-        &content.consult_labels
-    } else {
-        &content.labels
-    };
-    // The canal holds the spinal cord down to about L1, nerve roots below (clinical.md): its label
-    // follows the middle level drawn.
+    // Consult mode speaks in clinical terms; the glossary is for patients. The canal holds the
+    // spinal cord down to about L1, nerve roots below (clinical.md): its label follows the middle
+    // level drawn. Built when the mode or that level changes, not on every frame.
     let canal_labels = {
-        let mut l = labels_base.clone();
-        l.nerves = match seg.names[1].as_str() {
-            "L1" => l.nerves,
-            n if n.starts_with('L') => l.roots.clone(),
-            _ => l.cord.clone(),
-        };
-        l
+        let content = content.clone();
+        use_memo((consult, seg.names[1].clone()), move |(consult, middle)| {
+            let mut l = if *consult {
+                content.consult_labels.clone()
+            } else {
+                content.labels.clone()
+            };
+            l.nerves = match middle.as_str() {
+                "L1" => l.nerves,
+                n if n.starts_with('L') => l.roots.clone(),
+                _ => l.cord.clone(),
+            };
+            l
+        })
     };
-    let labels = &canal_labels;
+    let labels = &*canal_labels;
 
     // The step list's titles, built once per mode rather than on every frame.
     let titles = {
