@@ -84,15 +84,36 @@ fn main() {
     println!("cargo:rerun-if-changed=src/view/style.css");
     let css =
         Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap_or_default()).join("src/view/style.css");
-    write_out(
-        "style.css",
-        &minify_css(&fs::read_to_string(css).unwrap_or_default()),
-    );
+    // Consult mode's rules (between `consult-only` marker comments) only in the consult build.
+    let css = fs::read_to_string(css).unwrap_or_default();
+    let css = if env::var_os("CARGO_FEATURE_CONSULT").is_some() {
+        css
+    } else {
+        without_consult_rules(&css)
+    };
+    write_out("style.css", &minify_css(&css));
 
     let mut code = String::from("// Written by build.rs from the shape of content/en.json.\n");
     let mut done = Vec::new();
     decoder(&en, "", &mut code, &mut done);
     write_out("decode.rs", &code);
+}
+
+/// The stylesheet without the parts between `/* consult-only { */` and `/* } consult-only */`.
+fn without_consult_rules(css: &str) -> String {
+    const BEGIN: &str = "/* consult-only { */";
+    const END: &str = "/* } consult-only */";
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(i) = rest.find(BEGIN) {
+        out.push_str(&rest[..i]);
+        let Some(j) = rest[i..].find(END) else {
+            panic!("src/view/style.css: a consult-only part has no end marker");
+        };
+        rest = &rest[i + j + END.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// CSS without comments, line breaks and the spaces no rule needs (strings are kept as they are;

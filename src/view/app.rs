@@ -2,13 +2,13 @@
 
 use super::axial::Axial;
 use super::bridge::Bridge;
+use super::clock::{Animated, Clock, Frame, Moment};
 use super::compare::Compare;
 use super::controls::Controls;
 use super::coronal::Coronal;
 use super::diagram::Diagram;
 use super::disclaimer::Disclaimer;
 use super::drawing::{InkLayer, InkState, InkToolbar};
-use super::frames::{FrameLoop, FrameSlot};
 use super::handout::Handout;
 use super::projection::Projection;
 use super::scrubber::Scrubber;
@@ -26,6 +26,7 @@ use crate::model::levels::{segment, treated_list, MAX_LEVELS};
 use crate::model::patient::{is_thoracic, readout, Grade, SPINE_LEVELS};
 use crate::model::player::{Action, Player, StepTiming};
 use crate::model::route::Route;
+use crate::model::scene::Scene;
 use crate::model::share::Share;
 use crate::model::timeline::Timeline;
 use std::rc::Rc;
@@ -50,24 +51,18 @@ pub struct AppProps {
     pub reduced_motion: bool,
 }
 
-/// The player state as a Yew reducer, with a frame counter so effects see every tick.
-#[derive(Clone, PartialEq)]
-struct State {
-    player: Player,
-    frame: u64,
-}
-
-impl Reducible for State {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let frame = self
-            .frame
-            .wrapping_add(u64::from(matches!(action, Action::Tick(_))));
-        Rc::new(State {
-            player: self.player.clone().reduce(action),
-            frame,
-        })
-    }
+/// The picture at a frame: the timeline's scene (gliding from where a jump started), with this
+/// patient's collapse.
+fn scene_for(timeline: &Timeline, fr: Frame, loss: f32) -> Scene {
+    let target = timeline.scene_at(fr.position);
+    let scene = if fr.blend < 1.0 {
+        timeline
+            .scene_at(fr.from)
+            .blend(&target, Easing::InOut.apply(fr.blend))
+    } else {
+        target
+    };
+    Scene { loss, ..scene }
 }
 
 /// Step timings from the content: the diagram's animation, then reading time.
@@ -464,15 +459,34 @@ fn consult_panel(
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let content = props.content.clone();
-    let state = {
+    // The player lives in the clock: frames redraw the moving parts only; this component
+    // re-renders when the moment (step, playing, end) changes.
+    let clock = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
-        use_reducer(move || State {
-            player: Player::new(timings(&content), config.start, config.autoplay, reduced),
-            frame: 0,
-        })
+        let clock = use_memo((), move |_| {
+            Clock::new(Player::new(
+                timings(&content),
+                config.start,
+                config.autoplay,
+                reduced,
+            ))
+        });
+        (*clock).clone()
     };
+    let moment = {
+        let clock = clock.clone();
+        use_state_eq(move || Moment::of(&clock.player()))
+    };
+    {
+        let clock = clock.clone();
+        let set = moment.setter();
+        use_effect_with((), move |_| {
+            clock.on_moment(Callback::from(move |m| set.set(m)));
+            move || clock.stop()
+        });
+    }
     let show_labels = use_state(|| true);
     let about_open = use_state(|| false);
     // On narrow widgets one view shows at a time; false = side view, true = from above.
@@ -480,13 +494,11 @@ pub fn app(props: &AppProps) -> Html {
     let on_screen = use_state(|| true);
     let page_visible = use_state(|| true);
     let root = use_node_ref();
-    let frames: FrameSlot = use_mut_ref(|| None::<FrameLoop>);
     // Consult mode: playback speed (read by the frame loop) and the X-ray style.
     // Consult mode started from a share link: its settings (else the defaults).
     let restored = props.config.share.clone().unwrap_or_default();
     let speed = use_state(|| restored.speed());
-    let speed_now = use_mut_ref(|| 1.0_f32);
-    *speed_now.borrow_mut() = *speed;
+    clock.set_speed(*speed);
     let xray = use_state(|| restored.xray);
     // Consult mode, X-ray style: the AP (front-to-back) projection instead of the lateral one.
     let ap = use_state(|| restored.ap);
@@ -498,33 +510,11 @@ pub fn app(props: &AppProps) -> Html {
         use_callback((), move |a: Ink, _| d.dispatch(a))
     };
 
-    // The frame loop exists for the component's lifetime; it dispatches ticks.
+    // Frames run only while something moves and the widget can be seen.
     {
-        let frames = frames.clone();
-        let dispatcher = state.dispatcher();
-        let speed_now = speed_now.clone();
-        use_effect_with((), move |_| {
-            *frames.borrow_mut() = Some(FrameLoop::new(move |dt| {
-                dispatcher.dispatch(Action::Tick(dt * *speed_now.borrow()))
-            }));
-            move || {
-                frames.borrow_mut().take();
-            }
-        });
-    }
-
-    // Ask for the next frame only while something moves and the widget can be seen.
-    {
-        let frames = frames.clone();
-        let moving = state.player.is_moving() && *on_screen && *page_visible;
-        use_effect_with((moving, state.frame), move |(moving, _)| {
-            if let Some(l) = frames.borrow().as_ref() {
-                if *moving {
-                    l.request();
-                } else {
-                    l.stop();
-                }
-            }
+        let clock = clock.clone();
+        use_effect_with(*on_screen && *page_visible, move |&run| {
+            clock.set_can_run(run)
         });
     }
 
@@ -565,10 +555,10 @@ pub fn app(props: &AppProps) -> Html {
     let bridge = use_context::<Bridge>();
     {
         let bridge = bridge.clone();
-        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
         use_effect_with((), move |_| {
             if let Some(b) = &bridge {
-                *b.0.dispatch.borrow_mut() = Some(Callback::from(move |a| dispatcher.dispatch(a)));
+                *b.0.dispatch.borrow_mut() = Some(Callback::from(move |a| clock.apply(a)));
             }
             move || {
                 if let Some(b) = bridge {
@@ -580,7 +570,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let bridge = bridge.clone();
         let content = content.clone();
-        let step = state.player.step;
+        let step = moment.step;
         let first = use_mut_ref(|| true);
         use_effect_with(step, move |&step| {
             if let Some(b) = &bridge {
@@ -596,7 +586,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let bridge = bridge.clone();
         let content = content.clone();
-        let done = state.player.is_last() && state.player.progress >= 1.0;
+        let done = moment.done;
         use_effect_with(done, move |&done| {
             if let (true, Some(b)) = (done, &bridge) {
                 b.emit(
@@ -617,8 +607,8 @@ pub fn app(props: &AppProps) -> Html {
         let speaker = speaker.clone();
         let content = content.clone();
         let sentence = sentence.clone();
-        let dispatcher = state.dispatcher();
-        let step = state.player.step;
+        let clock = clock.clone();
+        let step = moment.step;
         let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
         use_effect_with((*reading, step), move |&(on, step)| {
             let voice = if on { voice_for(&content.lang) } else { None };
@@ -646,7 +636,7 @@ pub fn app(props: &AppProps) -> Html {
                         let sentence = sentence.clone();
                         Callback::from(move |()| {
                             sentence.set(None);
-                            dispatcher.dispatch(Action::NarrationEnded);
+                            clock.apply(Action::NarrationEnded);
                         })
                     };
                     speaker
@@ -664,15 +654,15 @@ pub fn app(props: &AppProps) -> Html {
         let reading = reading.clone();
         let voice_note = voice_note.clone();
         let lang = content.lang.clone();
-        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
         Callback::from(move |_: MouseEvent| {
             if *reading {
                 reading.set(false);
-                dispatcher.dispatch(Action::ReadAloud(false));
+                clock.apply(Action::ReadAloud(false));
             } else if voice_for(&lang).is_some() {
                 voice_note.set(false);
                 reading.set(true);
-                dispatcher.dispatch(Action::ReadAloud(true));
+                clock.apply(Action::ReadAloud(true));
             } else {
                 voice_note.set(true);
             }
@@ -682,7 +672,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         // A new step closes any open definition.
         let open_term = open_term.clone();
-        use_effect_with(state.player.step, move |_| open_term.set(None));
+        use_effect_with(moment.step, move |_| open_term.set(None));
     }
     let toggle_term = {
         let set = open_term.setter();
@@ -723,26 +713,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let player = &state.player;
-    let step_index = player.step;
+    let step_index = moment.step;
     let step = &content.steps[step_index];
     let timeline = {
         let content = content.clone();
         use_memo((), move |_| {
             Timeline::new(content.steps.iter().map(|s| s.diagram).collect())
         })
-    };
-    let target = timeline.scene_at(player.position());
-    let scene = if player.blend < 1.0 {
-        timeline
-            .scene_at(player.from)
-            .blend(&target, Easing::InOut.apply(player.blend))
-    } else {
-        target
-    };
-    let scene = crate::model::scene::Scene {
-        loss: grade.loss(),
-        ..scene
     };
     let count = content.step_of(step_index);
     let total = content.steps.len();
@@ -803,7 +780,6 @@ pub fn app(props: &AppProps) -> Html {
             l
         })
     };
-    let labels = &*canal_labels;
 
     // The step list's titles, built once per mode rather than on every frame.
     let titles = {
@@ -820,21 +796,21 @@ pub fn app(props: &AppProps) -> Html {
     // Callbacks stay the same object across renders, so the children whose other props did not
     // change (controls, step list, narration) are not re-rendered on every animation frame.
     let dispatch = {
-        let d = state.dispatcher();
-        use_callback((), move |a: Action, _| d.dispatch(a))
+        let c = clock.clone();
+        use_callback((), move |a: Action, _| c.apply(a))
     };
     let go_to = {
-        let d = state.dispatcher();
-        use_callback((), move |i: usize, _| d.dispatch(Action::GoTo(i)))
+        let c = clock.clone();
+        use_callback((), move |i: usize, _| c.apply(Action::GoTo(i)))
     };
     let seek = {
-        let d = state.dispatcher();
-        use_callback((), move |p: f32, _| d.dispatch(Action::Seek(p)))
+        let c = clock.clone();
+        use_callback((), move |p: f32, _| c.apply(Action::Seek(p)))
     };
 
     let onkeydown = {
         let dispatch = dispatch.clone();
-        let playing = player.playing;
+        let playing = moment.playing;
         let show_labels = show_labels.clone();
         let full = toggle_full.clone();
         let draw = draw.clone();
@@ -925,6 +901,119 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // The parts drawn anew on every frame (the rest re-renders only when the moment changes).
+    let loss = grade.loss();
+    let views = {
+        let timeline = timeline.clone();
+        let labels = canal_labels.clone();
+        let show_labels = *show_labels;
+        let (names, treated, chosen) = (seg.names.clone(), seg.treated, seg.chosen);
+        let (xray, is_ap, top_view, two) = (*xray, *ap, *top_view, *two_balloons);
+        let thoracic = is_thoracic(&level);
+        let ink = (*ink).clone();
+        let draw = draw.clone();
+        let ap_title = format!("{}: {}", ui.ap_view, title);
+        let side_title = title.to_string();
+        let top_title = if route_now == Route::Extrapedicular {
+            format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
+        } else {
+            format!("{}: {}", ui.top_view, title)
+        };
+        let (front, back) = (ui.front.clone(), ui.back.clone());
+        let (ap_view, side_view, top_view_name) = (
+            ui.ap_view.clone(),
+            ui.side_view.clone(),
+            ui.top_view.clone(),
+        );
+        Callback::from(move |fr: Frame| {
+            // Spelled out here so that the patients' build (no `consult` feature) drops the rest.
+            let consult = cfg!(feature = "consult") && consult;
+            let scene = scene_for(&timeline, fr, loss);
+            html! {
+                <div class={classes!("kx-views", (consult && xray).then_some("is-xray"))}>
+                    <figure class={classes!("kx-stage", top_view.then_some("is-narrow-hidden"))}>
+                        if consult && xray && is_ap {
+                            <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
+                                     levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
+                                     bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
+                            <figcaption class="kx-caption">{ &ap_view }</figcaption>
+                        } else {
+                            <Diagram scene={scene} labels={labels.clone()} show_labels={show_labels}
+                                     levels={names.clone()} treated={treated} chosen={chosen}
+                                     front={front.clone()} back={back.clone()}
+                                     title={side_title.clone()} description={side_description.clone()} />
+                            if consult {
+                                <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
+                            }
+                            <figcaption class="kx-caption">{ &side_view }</figcaption>
+                        }
+                    </figure>
+                    <figure class={classes!("kx-stage", (!top_view).then_some("is-narrow-hidden"))}>
+                        <Axial scene={scene} labels={labels.clone()} show_labels={show_labels}
+                               bilateral={two} thoracic={thoracic} route={route_now}
+                               front={front.clone()} back={back.clone()} title={top_title.clone()} />
+                        if consult {
+                            <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
+                        }
+                        <figcaption class="kx-caption">{ &top_view_name }</figcaption>
+                    </figure>
+                </div>
+            }
+        })
+    };
+    // Consult mode: the settings with the live readout, the overview and the comparison.
+    let side = (cfg!(feature = "consult") && consult).then(|| {
+        let timeline = timeline.clone();
+        let content = content.clone();
+        let settings = ConsultSettings {
+            grade: grade.clone(),
+            two: two_balloons.clone(),
+            level: level.clone(),
+            speed: speed.clone(),
+            xray: xray.clone(),
+            count: level_count.clone(),
+            route: route.clone(),
+        };
+        let toggle_full = toggle_full.clone();
+        let maximised = *maximised;
+        let overview_name = if consult {
+            ui.spine_overview.replace("{level}", &treated_list(&seg))
+        } else {
+            String::new()
+        };
+        let others: Vec<String> = seg
+            .names
+            .iter()
+            .zip(seg.treated)
+            .filter(|(n, t)| *t && **n != *level)
+            .map(|(n, _)| n.clone())
+            .collect();
+        Callback::from(move |fr: Frame| {
+            let scene = scene_for(&timeline, fr, loss);
+            html! {
+                <div class="kx-consult-side">
+                <div class="kx-consult-row">
+                { consult_panel(&content.ui, &scene, &settings, &toggle_full, maximised) }
+                <SpineOverview level={(*settings.level).clone()} name={overview_name.clone()}
+                               others={others.clone()} />
+                </div>
+                <Compare content={SharedContent(content.clone())} scene={scene} />
+                </div>
+            }
+        })
+    });
+    let slider = {
+        let label = ui.timeline.clone();
+        let live = live.clone();
+        let seek = seek.clone();
+        Callback::from(move |fr: Frame| {
+            html! {
+                <Scrubber label={label.clone()} position={fr.position} total={total}
+                          valuetext={live.clone()} onseek={seek.clone()} />
+            }
+        })
+    };
+
     html! {
         <section class={classes!("kx", (*large_text).then_some("is-large"), (*maximised).then_some("is-max"), consult.then_some("is-consult"))} ref={root} role="region" aria-roledescription="carousel"
                  aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
@@ -952,40 +1041,7 @@ pub fn app(props: &AppProps) -> Html {
                         <Projection name={ui.projection.clone()} lateral={ui.lateral.clone()} ap={ui.ap.clone()}
                                     is_ap={*ap} onchoose={{ let ap = ap.clone(); Callback::from(move |v| ap.set(v)) }} />
                     }
-                    <div class={classes!("kx-views", (consult && *xray).then_some("is-xray"))}>
-                        <figure class={classes!("kx-stage", (*top_view).then_some("is-narrow-hidden"))}>
-                            if consult && *xray && *ap {
-                                <Coronal scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                         levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen} route={route_now}
-                                         bilateral={*two_balloons} thoracic={is_thoracic(&level)}
-                                         title={format!("{}: {}", ui.ap_view, title)} />
-                                <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
-                            } else {
-                            <Diagram scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                     levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen}
-                                     front={ui.front.clone()} back={ui.back.clone()}
-                                     title={title.to_string()} description={side_description} />
-                            if consult {
-                                <InkLayer ink={(*ink).clone()} step={step_index} view={View::Side} xray={*xray} ondraw={draw.clone()} />
-                            }
-                            <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
-                            }
-                        </figure>
-                        <figure class={classes!("kx-stage", (!*top_view).then_some("is-narrow-hidden"))}>
-                            <Axial scene={scene} labels={labels.clone()} show_labels={*show_labels}
-                                   bilateral={*two_balloons} thoracic={is_thoracic(&level)} route={route_now}
-                                   front={ui.front.clone()} back={ui.back.clone()}
-                                   title={if route_now == Route::Extrapedicular {
-                                       format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
-                                   } else {
-                                       format!("{}: {}", ui.top_view, title)
-                                   }} />
-                            if consult {
-                                <InkLayer ink={(*ink).clone()} step={step_index} view={View::Top} xray={*xray} ondraw={draw.clone()} />
-                            }
-                            <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
-                        </figure>
-                    </div>
+                    <Animated clock={clock.clone()} render={views} />
                 </div>
                 <div class="kx-text" role="group" aria-roledescription="slide"
                      aria-label={format!("{} / {}", step_index + 1, total)}>
@@ -1021,7 +1077,7 @@ pub fn app(props: &AppProps) -> Html {
                                    lead={beside.then(|| AttrValue::from(ui.extrapedicular_access.clone()))}
                                    reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
                     </div>
-                    if player.is_last() {
+                    if moment.is_last {
                         if let Some(cta) = &*cta {
                             { call_to_action(cta) }
                         }
@@ -1030,23 +1086,8 @@ pub fn app(props: &AppProps) -> Html {
                   <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} />
                 </div>
                 // Consult mode: this patient's settings beside the words on wide screens.
-                if consult {
-                <div class="kx-consult-side">
-                <div class="kx-consult-row">
-                { consult_panel(ui, &scene, &ConsultSettings {
-                    grade: grade.clone(),
-                    two: two_balloons.clone(),
-                    level: level.clone(),
-                    speed: speed.clone(),
-                    xray: xray.clone(),
-                    count: level_count.clone(),
-                    route: route.clone(),
-                }, &toggle_full, *maximised) }
-                <SpineOverview level={(*level).clone()} name={ui.spine_overview.replace("{level}", &treated_list(&seg))}
-                               others={seg.names.iter().zip(seg.treated).filter(|(n, t)| *t && **n != *level).map(|(n, _)| n.clone()).collect::<Vec<_>>()} />
-                </div>
-                <Compare content={SharedContent(content.clone())} scene={scene} />
-                </div>
+                if let Some(side) = side {
+                    <Animated clock={clock.clone()} render={side} />
                 }
             </div>
             if consult {
@@ -1069,17 +1110,16 @@ pub fn app(props: &AppProps) -> Html {
                              ink={(*ink).clone()} />
                 </div>
             }
-            <Scrubber label={ui.timeline.clone()} position={player.position()} total={total}
-                      valuetext={live.clone()} onseek={seek} />
-            <Controls content={SharedContent(content.clone())} playing={player.playing} is_first={step_index == 0}
-                      is_last={player.is_last()} count={count.clone()} labels_on={*show_labels}
+            <Animated clock={clock.clone()} render={slider} />
+            <Controls content={SharedContent(content.clone())} playing={moment.playing} is_first={step_index == 0}
+                      is_last={moment.is_last} count={count.clone()} labels_on={*show_labels}
                       onaction={dispatch.clone()} ontogglelabels={toggle_labels}
                       can_play={!props.reduced_motion} />
             <StepList heading={ui.all_steps.clone()}
                       titles={(*titles).clone()}
                       current={step_index} onselect={go_to} />
             <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
-            <p class="kx-live" aria-live={if player.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>
+            <p class="kx-live" aria-live={if moment.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>
         </section>
     }
 }

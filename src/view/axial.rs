@@ -8,6 +8,7 @@ use crate::model::axial as a;
 use crate::model::geometry::Pt;
 use crate::model::route::{self, Route};
 use crate::model::scene::Scene;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Axial`].
@@ -16,7 +17,7 @@ pub struct AxialProps {
     /// What to draw.
     pub scene: Scene,
     /// Names of the parts.
-    pub labels: Labels,
+    pub labels: Rc<Labels>,
     /// "Front of body" / "Back" markers.
     pub front: AttrValue,
     /// See [`AxialProps::front`].

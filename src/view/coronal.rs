@@ -8,6 +8,7 @@ use crate::model::coronal::{self as c, Side};
 use crate::model::geometry::{self as g, Ellipse, Pt};
 use crate::model::route::Route;
 use crate::model::scene::Scene;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Coronal`].
@@ -16,7 +17,7 @@ pub struct CoronalProps {
     /// What to draw.
     pub scene: Scene,
     /// Names of the parts.
-    pub labels: Labels,
+    pub labels: Rc<Labels>,
     /// The spine levels drawn, top to bottom (the middle one is treated).
     pub levels: [String; 3],
     /// Which of the drawn levels are treated (each follows the timeline).

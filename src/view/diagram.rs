@@ -6,6 +6,7 @@ use crate::content::Labels;
 use crate::model::geometry::{self as g, Pt};
 use crate::model::levels::{self as lv, Cord, Frame, NeedlePath};
 use crate::model::scene::Scene;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Props of [`Diagram`].
@@ -14,7 +15,7 @@ pub struct DiagramProps {
     /// What to draw.
     pub scene: Scene,
     /// Names of the parts.
-    pub labels: Labels,
+    pub labels: Rc<Labels>,
     /// The spine levels drawn, top to bottom (the middle one is treated), e.g. T12, L1, L2.
     #[prop_or_else(|| ["T12".into(), "L1".into(), "L2".into()])]
     pub levels: [String; 3],

@@ -1,6 +1,6 @@
 //! An animation-frame loop that runs only while asked to.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -62,6 +62,3 @@ impl Drop for FrameLoop {
         self.stop();
     }
 }
-
-/// Shared slot for a frame loop owned by a component.
-pub type FrameSlot = Rc<RefCell<Option<FrameLoop>>>;

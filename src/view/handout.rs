@@ -254,6 +254,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
         .filter(|(i, s)| !is_after(s.diagram) && chosen.get(*i).copied().unwrap_or(true))
         .map(|(i, s)| {
             number += 1;
+            let labels = std::rc::Rc::new(content.labels.clone());
             let previous = i
                 .checked_sub(1)
                 .and_then(|j| content.steps.get(j))
@@ -271,7 +272,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
             html! {
                 <li class="kx-ho-step">
                     <figure class="kx-ho-still">
-                        <Diagram scene={scene} labels={content.labels.clone()} show_labels={true}
+                        <Diagram scene={scene} labels={labels.clone()} show_labels={true}
                                  levels={levels.clone()} treated={seg.treated} chosen={seg.chosen} front={ui.front.clone()} back={ui.back.clone()}
                                  title={s.title.clone()} description={s.picture.clone()}
                                  id_prefix={format!("ho{i}-")} {overlay} />

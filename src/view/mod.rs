@@ -3,6 +3,7 @@
 pub mod app;
 pub mod axial;
 pub mod bridge;
+pub mod clock;
 pub mod compare;
 pub mod controls;
 pub mod coronal;
