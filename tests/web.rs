@@ -292,3 +292,45 @@ async fn embed_mounts_into_an_open_shadow_root_and_destroy_empties_it() {
     again.destroy();
     host.remove();
 }
+
+/// The clock applies actions to the player (frames move the animation on) and tells the root of
+/// each moment: the same one for frames within a step, a new one for a new step and for the end.
+#[wasm_bindgen_test]
+fn the_clock_moves_the_animation_and_tells_the_root_of_each_moment() {
+    use kyphoplasty_explainer::model::player::{Action, Player};
+    use kyphoplasty_explainer::view::app::timings;
+    use kyphoplasty_explainer::view::clock::{Clock, Moment};
+    use std::cell::RefCell;
+    use yew::Callback;
+
+    let clock = Clock::new(Player::new(timings(&content()), 0, false, false));
+    let moments = Rc::new(RefCell::new(Vec::<Moment>::new()));
+    let m = moments.clone();
+    clock.on_moment(Callback::from(move |x| m.borrow_mut().push(x)));
+    let first = Moment::of(&clock.player());
+    assert_eq!((first.step, first.playing, first.done), (0, false, false));
+
+    clock.apply(Action::Next);
+    let at_next = clock.frame();
+    clock.apply(Action::Tick(100.0));
+    let later = clock.frame();
+    assert!(
+        later != at_next,
+        "a frame moves the animation on: {at_next:?} then {later:?}"
+    );
+    let seen = moments.borrow().clone();
+    assert_eq!(seen.len(), 2, "one moment per action");
+    assert_eq!(seen[0].step, 1);
+    assert_eq!(seen[0], seen[1], "a frame within a step is the same moment");
+
+    clock.apply(Action::GoTo(usize::MAX));
+    for _ in 0..400 {
+        clock.apply(Action::Tick(100.0));
+    }
+    let last = *moments.borrow().last().unwrap_or(&first);
+    assert!(
+        last.is_last && last.done,
+        "the end is a moment of its own: {last:?}"
+    );
+    clock.stop();
+}
