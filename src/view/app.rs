@@ -513,7 +513,8 @@ pub fn app(props: &AppProps) -> Html {
     // Frames run only while something moves and the widget can be seen.
     {
         let clock = clock.clone();
-        use_effect_with(*on_screen && *page_visible, move |&run| {
+        // Also on each new moment, as a frame loop that was stopped may have to start again.
+        use_effect_with((*on_screen && *page_visible, *moment), move |&(run, _)| {
             clock.set_can_run(run)
         });
     }
