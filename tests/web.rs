@@ -334,3 +334,68 @@ fn the_clock_moves_the_animation_and_tells_the_root_of_each_moment() {
     );
     clock.stop();
 }
+
+/// Draws one template element (see `view::svg::el`) in an `<svg>`.
+#[derive(yew::Properties, PartialEq)]
+struct TemplateProps {
+    x: f32,
+    class: String,
+}
+
+#[yew::function_component(Template)]
+fn template(p: &TemplateProps) -> yew::Html {
+    use kyphoplasty_explainer::view::svg::{el, leaf};
+    el("svg|class=t", &[], &[]).kids(vec![
+        el(
+            "text|class=$|x=@|y=7|data-empty=$|d=M@ 0 L1 2",
+            &[p.x, -p.x],
+            &[&p.class, ""],
+        )
+        .text("A < B"),
+        leaf("circle|r=1.3|fill=url(#k-a)", &[], &[]),
+    ])
+}
+
+#[wasm_bindgen_test]
+async fn drawing_templates_make_svg_elements_with_their_numbers_and_texts() {
+    let div = fresh_div();
+    let mut handle = yew::Renderer::<Template>::with_root_and_props(
+        div.clone(),
+        TemplateProps {
+            x: 12.34,
+            class: "label big".into(),
+        },
+    )
+    .render();
+    sleep(50).await;
+    let text =
+        query(&div, "svg.t text").unwrap_or_else(|| panic!("no text in {}", div.inner_html()));
+    assert_eq!(
+        text.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert_eq!(text.get_attribute("class").as_deref(), Some("label big"));
+    assert_eq!(text.get_attribute("x").as_deref(), Some("12.3"));
+    assert_eq!(text.get_attribute("y").as_deref(), Some("7"));
+    assert_eq!(text.get_attribute("d").as_deref(), Some("M-12.3 0 L1 2"));
+    assert!(
+        !text.has_attribute("data-empty"),
+        "an empty value is left out"
+    );
+    assert_eq!(text.text_content().as_deref(), Some("A < B"));
+    let circle = query(&div, "svg.t circle").unwrap_or_else(|| panic!("no circle"));
+    assert_eq!(circle.get_attribute("fill").as_deref(), Some("url(#k-a)"));
+    assert_eq!(circle.get_attribute("r").as_deref(), Some("1.3"));
+
+    // New numbers and texts update the same elements.
+    handle.update(TemplateProps {
+        x: 5.0,
+        class: "label".into(),
+    });
+    sleep(50).await;
+    assert_eq!(text.get_attribute("x").as_deref(), Some("5"));
+    assert_eq!(text.get_attribute("class").as_deref(), Some("label"));
+    assert!(text.is_connected(), "the element was updated in place");
+    handle.destroy();
+    div.remove();
+}

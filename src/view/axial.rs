@@ -2,7 +2,7 @@
 //! needles entering through the pedicles at an inward angle, the balloons side by side and the
 //! cement mass. Coordinates are documented in [`crate::model::axial`].
 
-use super::svg::{cement_colour, f, label};
+use super::svg::{cement_colour, el, label, leaf, part, path};
 use crate::content::Labels;
 use crate::model::axial as a;
 use crate::model::geometry::Pt;
@@ -41,7 +41,7 @@ fn poly(points: &[Pt]) -> String {
     let mut d = String::new();
     for (i, p) in points.iter().enumerate() {
         d.push_str(if i == 0 { "M" } else { "L" });
-        d.push_str(&format!("{} {} ", f(p.x), f(p.y)));
+        d.push_str(&path("@ @ ", &[p.x, p.y]));
     }
     d.push('Z');
     d
@@ -59,6 +59,9 @@ fn band(p: Pt, q: Pt, w0: f32, w1: f32) -> Vec<Pt> {
         Pt::new(p.x - nx * w0, p.y - ny * w0),
     ]
 }
+
+/// A bone drawn in cortex and filled with the bone gradient.
+const BONE_PATH: &str = "path|class=bone cortex|d=$|fill=url(#ka-bone)";
 
 fn side_bones(mirror: bool) -> Html {
     let m = |p: Pt| if mirror { a::mirror(p) } else { p };
@@ -87,7 +90,7 @@ fn side_bones(mirror: bool) -> Html {
     .collect();
     // The transverse process: broad where it leaves the pedicle, tapering to a blunt tip.
     let tp = |x: f32, y: f32| m(Pt::new(x, y));
-    let tp_points = [
+    let t = [
         tp(a::PEDICLE_BACK.x + 4.0, a::PEDICLE_BACK.y - 14.0),
         tp(60.0, 124.0),
         tp(40.0, 126.0),
@@ -96,40 +99,28 @@ fn side_bones(mirror: bool) -> Html {
         tp(58.0, 136.0),
         tp(a::PEDICLE_BACK.x + 2.0, a::PEDICLE_BACK.y + 4.0),
     ];
-    let transverse = format!(
-        "M{} {} C{} {} {} {} {} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {} Z",
-        f(tp_points[0].x),
-        f(tp_points[0].y),
-        f(tp_points[1].x),
-        f(tp_points[1].y),
-        f(tp_points[1].x),
-        f(tp_points[1].y),
-        f(tp_points[2].x),
-        f(tp_points[2].y),
-        f(tp_points[3].x),
-        f(tp_points[3].y),
-        f(tp_points[3].x),
-        f(tp_points[4].y),
-        f(tp_points[4].x),
-        f(tp_points[4].y),
-        f(tp_points[5].x),
-        f(tp_points[5].y),
-        f(tp_points[5].x),
-        f(tp_points[5].y),
-        f(tp_points[6].x),
-        f(tp_points[6].y),
-        f(tp_points[6].x),
-        f(tp_points[6].y),
+    let transverse = path(
+        "M@ @ C@ @ @ @ @ @ C@ @ @ @ @ @ L@ @ C@ @ @ @ @ @ Z",
+        &[
+            t[0].x, t[0].y, t[1].x, t[1].y, t[1].x, t[1].y, t[2].x, t[2].y, t[3].x, t[3].y, t[3].x,
+            t[4].y, t[4].x, t[4].y, t[5].x, t[5].y, t[5].x, t[5].y, t[6].x, t[6].y, t[6].x, t[6].y,
+        ],
     );
     let facet = m(Pt::new(a::PEDICLE_BACK.x - 4.0, a::PEDICLE_BACK.y + 8.0));
-    html! {
-        <g class="side">
-            <path class="bone cortex" d={transverse} fill="url(#ka-bone)" />
-            <path class="bone cortex" d={poly(&lamina)} fill="url(#ka-bone)" />
-            <ellipse class="bone cortex" cx={f(facet.x)} cy={f(facet.y)} rx="9" ry="8" fill="url(#ka-bone)" />
-            <path class="bone cortex pedicle" d={poly(&pedicle)} fill="url(#ka-spongy)" />
-        </g>
-    }
+    el("g|class=side", &[], &[]).kids(vec![
+        leaf(BONE_PATH, &[], &[&transverse]),
+        leaf(BONE_PATH, &[], &[&poly(&lamina)]),
+        leaf(
+            "ellipse|class=bone cortex|cx=@|cy=@|rx=9|ry=8|fill=url(#ka-bone)",
+            &[facet.x, facet.y],
+            &[],
+        ),
+        leaf(
+            "path|class=bone cortex pedicle|d=$|fill=url(#ka-spongy)",
+            &[],
+            &[&poly(&pedicle)],
+        ),
+    ])
 }
 
 /// The top-down diagram.
@@ -143,138 +134,258 @@ pub fn axial(p: &AxialProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    let path = route.path();
-    let u = path.axis;
-    let tip = path.tip(s.needle);
+    let path_ = route.path();
+    let u = path_.axis;
+    let tip = path_.tip(s.needle);
     let hub = Pt::new(tip.x - u.x * 190.0, tip.y - u.y * 190.0);
     let needle_visible = s.needle > 0.001;
-    let (bc, brx, bry, bang) = path.balloon(s);
+    let (bc, brx, bry, bang) = path_.balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
-    let (cc, crx, cry, cang) = path.cavity(s);
-    let cement_y = path.cement_back_y(s);
+    let (cc, crx, cry, cang) = path_.cavity(s);
+    let cement_y = path_.cement_back_y(s);
     let cement_colour = cement_colour(s.cure);
-    let entry = path.skin_entry();
-    let sides: Vec<bool> = if p.bilateral {
-        vec![false, true]
+    let entry = path_.skin_entry();
+    let sides: &[bool] = if p.bilateral {
+        &[false, true]
     } else {
-        vec![false]
+        &[false]
     };
     let pt = |mirror: bool, q: Pt| if mirror { a::mirror(q) } else { q };
     let rot = |mirror: bool, c: Pt, ang: f32| {
         let c = pt(mirror, c);
         let ang = if mirror { 180.0 - ang } else { ang };
-        format!("translate({} {}) rotate({})", f(c.x), f(c.y), f(ang))
+        path("translate(@ @) rotate(@)", &[c.x, c.y, ang])
     };
     let labels = &p.labels;
-    html! {
-        <svg class="axial-diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img" aria-label={p.title.clone()}
-             preserveAspectRatio="xMidYMid meet">
-            <defs>
-                <pattern id="ka-spongy" width="10" height="11" patternUnits="userSpaceOnUse">
-                    <rect width="10" height="11" fill="#f2e6ca" />
-                    <path d="M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4"
-                          fill="none" stroke="#cfb788" stroke-width="0.8" stroke-linecap="round" />
-                </pattern>
-                <linearGradient id="ka-bone" x1="0" y1="0" x2="0" y2="1">
-                    <stop offset="0" stop-color="#f4e8cd" />
-                    <stop offset="1" stop-color="#e2cfa6" />
-                </linearGradient>
-                <clipPath id="ka-cement"><rect x="0" y="0" width={f(vw)} height={f(cement_y.max(0.0))} /></clipPath>
-            </defs>
-            <rect class="tissue" x="0" y="112" width={f(vw)} height={f(a::SKIN_Y - 112.0)} />
-            <rect class="skin-band" x="0" y={f(a::SKIN_Y)} width={f(vw)} height={f(vh - a::SKIN_Y)} />
-            <line class="skin" x1="0" y1={f(a::SKIN_Y)} x2={f(vw)} y2={f(a::SKIN_Y)} />
+    let mx = a::MID_X;
+    let mut kids = vec![
+        el("defs", &[], &[]).kids(vec![
+            el(
+                "pattern|id=ka-spongy|width=10|height=11|patternUnits=userSpaceOnUse",
+                &[],
+                &[],
+            )
+            .kids(vec![
+                leaf("rect|width=10|height=11|fill=#f2e6ca", &[], &[]),
+                leaf(
+                    "path|d=M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4|fill=none|stroke=#cfb788|stroke-width=0.8|stroke-linecap=round",
+                    &[],
+                    &[],
+                ),
+            ]),
+            el("linearGradient|id=ka-bone|x1=0|y1=0|x2=0|y2=1", &[], &[]).kids(vec![
+                leaf("stop|offset=0|stop-color=#f4e8cd", &[], &[]),
+                leaf("stop|offset=1|stop-color=#e2cfa6", &[], &[]),
+            ]),
+            el("clipPath|id=ka-cement", &[], &[]).kids(vec![leaf(
+                "rect|x=0|y=0|width=@|height=@",
+                &[vw, cement_y.max(0.0)],
+                &[],
+            )]),
+        ]),
+        leaf(
+            "rect|class=tissue|x=0|y=112|width=@|height=@",
+            &[vw, a::SKIN_Y - 112.0],
+            &[],
+        ),
+        leaf(
+            "rect|class=skin-band|x=0|y=@|width=@|height=@",
+            &[a::SKIN_Y, vw, vh - a::SKIN_Y],
+            &[],
+        ),
+        leaf(
+            "line|class=skin|x1=0|y1=@|x2=@|y2=@",
+            &[a::SKIN_Y, vw, a::SKIN_Y],
+            &[],
+        ),
+        // The spinal canal with the cord, behind the body and between the pedicles.
+        leaf(
+            "path|class=dura|d=M@ 99 L@ 99 Q@ 112 @ 138 Q@ 140 @ 138 Q@ 112 @ 99 Z",
+            &[
+                mx - 16.0,
+                mx + 16.0,
+                mx + 20.0,
+                mx + 4.0,
+                mx,
+                mx - 4.0,
+                mx - 20.0,
+                mx - 16.0,
+            ],
+            &[],
+        ),
+        leaf("ellipse|class=cord|cx=@|cy=114|rx=10|ry=8.5", &[mx], &[]),
+    ];
 
-            // The spinal canal with the cord, behind the body and between the pedicles.
-            <path class="dura" d={format!("M{} 99 L{} 99 Q{} 112 {} 138 Q{} 140 {} 138 Q{} 112 {} 99 Z",
-                f(a::MID_X - 16.0), f(a::MID_X + 16.0), f(a::MID_X + 20.0), f(a::MID_X + 4.0),
-                f(a::MID_X), f(a::MID_X - 4.0), f(a::MID_X - 20.0), f(a::MID_X - 16.0))} />
-            <ellipse class="cord" cx={f(a::MID_X)} cy="114" rx="10" ry="8.5" />
-
-            // Thoracic levels: a rib joins the side of the body and the tip of each transverse process.
-            if p.thoracic {
-                { for [false, true].iter().map(|&mirror| {
-                    let q = |x: f32, y: f32| pt(mirror, Pt::new(x, y));
-                    let (hx, hy) = (route::RIB_HEAD.x, route::RIB_HEAD.y);
-                    let (a0, a1, a2, a3) = (q(hx - 2.0, hy - 4.0), q(50.0, 108.0), q(30.0, 132.0), q(2.0, 150.0));
-                    let (b0, b1, b2, b3) = (q(2.0, 162.0), q(34.0, 144.0), q(52.0, 124.0), q(hx + 1.0, hy + 6.0));
-                    let rib = format!(
-                        "M{} {} C{} {} {} {} {} {} L{} {} C{} {} {} {} {} {} Z",
-                        f(a0.x), f(a0.y), f(a1.x), f(a1.y), f(a2.x), f(a2.y), f(a3.x), f(a3.y),
-                        f(b0.x), f(b0.y), f(b1.x), f(b1.y), f(b2.x), f(b2.y), f(b3.x), f(b3.y)
-                    );
-                    let head = q(hx, hy);
-                    html! {
-                        <g class="rib">
-                            <path class="bone cortex" d={rib} fill="url(#ka-bone)" />
-                            <circle class="bone cortex" cx={f(head.x)} cy={f(head.y)} r={f(route::RIB_HEAD_R)} fill="url(#ka-bone)" />
-                        </g>
-                    }
-                }) }
-            }
-
-            // Back parts: transverse processes, laminae, joint processes, pedicles, spinous process.
-            { side_bones(false) }
-            { side_bones(true) }
-            <path class="bone cortex" fill="url(#ka-bone)"
-                  d={format!("M{} 144 L{} 144 L{} 196 Q{} 202 {} 196 Z",
-                      f(a::MID_X - 7.0), f(a::MID_X + 7.0), f(a::MID_X + 4.0), f(a::MID_X), f(a::MID_X - 4.0))} />
-
-            // The vertebral body.
-            <path class="body-fill" d={body.clone()} fill="url(#ka-spongy)" />
-            <path class="cortex" d={body} fill="none" />
-
-            // Cavities, cement, balloons (one per side used).
-            { for sides.iter().map(|&mirror| html! {
-                <g class="treated-side">
-                    if s.cavity > 0.001 {
-                        <g transform={rot(mirror, cc, cang)}>
-                            <ellipse class="packed-rim" rx={f(crx + 2.5)} ry={f(cry + 2.5)} />
-                            <ellipse class="cavity" rx={f(crx)} ry={f(cry)} />
-                        </g>
-                    }
-                    if s.cement > 0.001 {
-                        <g clip-path="url(#ka-cement)">
-                            <ellipse class="cement" transform={rot(mirror, cc, cang)} rx={f(crx)} ry={f(cry)} fill={cement_colour.clone()} />
-                        </g>
-                    }
-                    if needle_visible {
-                        <g class="needle">
-                            <line class="needle-shaft" x1={f(pt(mirror, tip).x)} y1={f(tip.y)} x2={f(pt(mirror, hub).x)} y2={f(hub.y)} />
-                            <line class="needle-bore" x1={f(pt(mirror, tip).x)} y1={f(tip.y)} x2={f(pt(mirror, hub).x)} y2={f(hub.y)} />
-                        </g>
-                    }
-                    if balloon_visible {
-                        <g transform={rot(mirror, bc, bang)}>
-                            <ellipse class="balloon" rx={f(brx)} ry={f(bry)} />
-                            <line class="marker" x1={f(-brx * 0.78)} y1="-2" x2={f(-brx * 0.78)} y2="2" />
-                            <line class="marker" x1={f(brx * 0.78)} y1="-2" x2={f(brx * 0.78)} y2="2" />
-                        </g>
-                    }
-                    <rect class="bandage" x={f(pt(mirror, entry).x - 9.0)} y={f(a::SKIN_Y - 2.0)} width="18" height="6" rx="2.5"
-                          opacity={f(s.bandage)} />
-                </g>
-            }) }
-
-            <g class="orientation">
-                <text class="orient-text halo" x={f(vw / 2.0)} y="14" text-anchor="middle">{ format!("\u{2191} {}", p.front) }</text>
-                <text class="orient-text halo" x={f(vw / 2.0)} y={f(a::SKIN_Y - 6.0)} text-anchor="middle">{ format!("{} \u{2193}", p.back) }</text>
-            </g>
-            if p.show_labels {
-                <g class="labels">
-                    { label(vw - 4.0, 40.0, Pt::new(a::MID_X + 34.0, 48.0), &labels.vertebra, "end") }
-                    { label(vw - 4.0, 104.0, Pt::new(a::MID_X + 8.0, 112.0), &labels.nerves, "end") }
-                    { label(4.0, 104.0, Pt::new(a::PEDICLE_BACK.x + 2.0, 116.0), &labels.pedicle, "start") }
-                    if needle_visible {
-                        { label(4.0, 186.0, tip.towards(hub, 0.42), &labels.needle, "start") }
-                    }
-                    if balloon_visible && s.balloon_size > 0.2 {
-                        { label(4.0, 30.0, Pt::new(bc.x - 4.0, bc.y - 4.0), &labels.balloon, "start") }
-                    } else if s.cement > 0.2 {
-                        { label(4.0, 30.0, Pt::new(cc.x - 4.0, cc.y - 4.0), &labels.cement, "start") }
-                    }
-                </g>
-            }
-        </svg>
+    // Thoracic levels: a rib joins the side of the body and the tip of each transverse process.
+    let mut ribs = Vec::new();
+    if p.thoracic {
+        for mirror in [false, true] {
+            let q = |x: f32, y: f32| pt(mirror, Pt::new(x, y));
+            let (hx, hy) = (route::RIB_HEAD.x, route::RIB_HEAD.y);
+            let r = [
+                q(hx - 2.0, hy - 4.0),
+                q(50.0, 108.0),
+                q(30.0, 132.0),
+                q(2.0, 150.0),
+                q(2.0, 162.0),
+                q(34.0, 144.0),
+                q(52.0, 124.0),
+                q(hx + 1.0, hy + 6.0),
+            ];
+            let n: Vec<f32> = r.iter().flat_map(|p| [p.x, p.y]).collect();
+            let rib = path("M@ @ C@ @ @ @ @ @ L@ @ C@ @ @ @ @ @ Z", &n);
+            let head = q(hx, hy);
+            ribs.push(el("g|class=rib", &[], &[]).kids(vec![
+                leaf(BONE_PATH, &[], &[&rib]),
+                leaf(
+                    "circle|class=bone cortex|cx=@|cy=@|r=@|fill=url(#ka-bone)",
+                    &[head.x, head.y, route::RIB_HEAD_R],
+                    &[],
+                ),
+            ]));
+        }
     }
+    kids.push(part(ribs));
+
+    // Back parts: transverse processes, laminae, joint processes, pedicles, spinous process.
+    kids.push(side_bones(false));
+    kids.push(side_bones(true));
+    kids.push(leaf(
+        "path|class=bone cortex|fill=url(#ka-bone)|d=M@ 144 L@ 144 L@ 196 Q@ 202 @ 196 Z",
+        &[mx - 7.0, mx + 7.0, mx + 4.0, mx, mx - 4.0],
+        &[],
+    ));
+
+    // The vertebral body.
+    kids.push(leaf(
+        "path|class=body-fill|d=$|fill=url(#ka-spongy)",
+        &[],
+        &[&body],
+    ));
+    kids.push(leaf("path|class=cortex|d=$|fill=none", &[], &[&body]));
+
+    // Cavities, cement, balloons (one per side used).
+    for &mirror in sides {
+        let mut side = Vec::new();
+        let mut hollow = Vec::new();
+        if s.cavity > 0.001 {
+            hollow.push(
+                el("g|transform=$", &[], &[&rot(mirror, cc, cang)]).kids(vec![
+                    leaf(
+                        "ellipse|class=packed-rim|rx=@|ry=@",
+                        &[crx + 2.5, cry + 2.5],
+                        &[],
+                    ),
+                    leaf("ellipse|class=cavity|rx=@|ry=@", &[crx, cry], &[]),
+                ]),
+            );
+        }
+        side.push(part(hollow));
+        let mut filled = Vec::new();
+        if s.cement > 0.001 {
+            filled.push(el("g|clip-path=url(#ka-cement)", &[], &[]).kids(vec![leaf(
+                "ellipse|class=cement|transform=$|rx=@|ry=@|fill=$",
+                &[crx, cry],
+                &[&rot(mirror, cc, cang), &cement_colour],
+            )]));
+        }
+        side.push(part(filled));
+        let mut needle = Vec::new();
+        if needle_visible {
+            let line = [pt(mirror, tip).x, tip.y, pt(mirror, hub).x, hub.y];
+            needle.push(el("g|class=needle", &[], &[]).kids(vec![
+                leaf("line|class=needle-shaft|x1=@|y1=@|x2=@|y2=@", &line, &[]),
+                leaf("line|class=needle-bore|x1=@|y1=@|x2=@|y2=@", &line, &[]),
+            ]));
+        }
+        side.push(part(needle));
+        let mut balloon = Vec::new();
+        if balloon_visible {
+            let marker = "line|class=marker|x1=@|y1=-2|x2=@|y2=2";
+            balloon.push(
+                el("g|transform=$", &[], &[&rot(mirror, bc, bang)]).kids(vec![
+                    leaf("ellipse|class=balloon|rx=@|ry=@", &[brx, bry], &[]),
+                    leaf(marker, &[-brx * 0.78, -brx * 0.78], &[]),
+                    leaf(marker, &[brx * 0.78, brx * 0.78], &[]),
+                ]),
+            );
+        }
+        side.push(part(balloon));
+        side.push(leaf(
+            "rect|class=bandage|x=@|y=@|width=18|height=6|rx=2.5|opacity=@",
+            &[pt(mirror, entry).x - 9.0, a::SKIN_Y - 2.0, s.bandage],
+            &[],
+        ));
+        kids.push(el("g|class=treated-side", &[], &[]).kids(side));
+    }
+
+    let orient = "text|class=orient-text halo|x=@|y=@|text-anchor=middle";
+    kids.push(el("g|class=orientation", &[], &[]).kids(vec![
+        el(orient, &[vw / 2.0, 14.0], &[]).text(&format!("\u{2191} {}", p.front)),
+        el(orient, &[vw / 2.0, a::SKIN_Y - 6.0], &[]).text(&format!("{} \u{2193}", p.back)),
+    ]));
+    let mut labelled = Vec::new();
+    if p.show_labels {
+        let mut l = vec![
+            label(
+                vw - 4.0,
+                40.0,
+                Pt::new(mx + 34.0, 48.0),
+                &labels.vertebra,
+                "end",
+            ),
+            label(
+                vw - 4.0,
+                104.0,
+                Pt::new(mx + 8.0, 112.0),
+                &labels.nerves,
+                "end",
+            ),
+            label(
+                4.0,
+                104.0,
+                Pt::new(a::PEDICLE_BACK.x + 2.0, 116.0),
+                &labels.pedicle,
+                "start",
+            ),
+        ];
+        let mut needle_label = Vec::new();
+        if needle_visible {
+            needle_label.push(label(
+                4.0,
+                186.0,
+                tip.towards(hub, 0.42),
+                &labels.needle,
+                "start",
+            ));
+        }
+        l.push(part(needle_label));
+        let mut inside = Vec::new();
+        if balloon_visible && s.balloon_size > 0.2 {
+            inside.push(label(
+                4.0,
+                30.0,
+                Pt::new(bc.x - 4.0, bc.y - 4.0),
+                &labels.balloon,
+                "start",
+            ));
+        } else if s.cement > 0.2 {
+            inside.push(label(
+                4.0,
+                30.0,
+                Pt::new(cc.x - 4.0, cc.y - 4.0),
+                &labels.cement,
+                "start",
+            ));
+        }
+        l.push(part(inside));
+        labelled.push(el("g|class=labels", &[], &[]).kids(l));
+    }
+    kids.push(part(labelled));
+    el(
+        "svg|class=axial-diagram|viewBox=0 0 @ @|role=img|aria-label=$|preserveAspectRatio=xMidYMid meet",
+        &[vw, vh],
+        &[&p.title],
+    )
+    .kids(kids)
 }

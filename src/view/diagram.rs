@@ -1,7 +1,7 @@
 //! The side-view diagram: three vertebrae with discs, the middle one fractured, and the
 //! instruments, drawn from a [`Scene`]. Coordinates are documented in [`crate::model::geometry`].
 
-use super::svg::{cement_colour, f, label, mix};
+use super::svg::{cement_colour, el, label, leaf, mix, part, path};
 use crate::content::Labels;
 use crate::model::geometry::{self as g, Pt};
 use crate::model::levels::{self as lv, Cord, Frame, NeedlePath};
@@ -51,111 +51,171 @@ pub(crate) fn body_path(top_front: f32, top_back: f32, bottom: f32) -> String {
     let (x0, x1) = (g::BODY_FRONT, g::BODY_BACK);
     let mid_y = (top_front + bottom) / 2.0;
     let mid_top = (top_front + top_back) / 2.0;
-    format!(
-        "M{x0} {tf} Q{mx} {mt} {x1} {tb} L{x1} {b} Q{mx} {mb} {x0} {b} Q{xw} {my} {x0} {tf} Z",
-        x0 = f(x0 + 1.0),
-        x1 = f(x1),
-        tf = f(top_front),
-        tb = f(top_back),
-        b = f(bottom),
-        mx = f((x0 + x1) / 2.0),
-        mt = f(mid_top + 1.6),
-        mb = f(bottom - 1.6),
-        xw = f(x0 + 3.5),
-        my = f(mid_y),
+    let mx = (x0 + x1) / 2.0;
+    path(
+        "M@ @ Q@ @ @ @ L@ @ Q@ @ @ @ Q@ @ @ @ Z",
+        &[
+            x0 + 1.0,
+            top_front,
+            mx,
+            mid_top + 1.6,
+            x1,
+            top_back,
+            x1,
+            bottom,
+            mx,
+            bottom - 1.6,
+            x0 + 1.0,
+            bottom,
+            x0 + 3.5,
+            mid_y,
+            x0 + 1.0,
+            top_front,
+        ],
     )
 }
+
+/// Path data from a template whose `@ @` pairs are points given as offsets from `base`.
+fn offsets(template: &str, base: Pt, points: &[(f32, f32)]) -> String {
+    let n: Vec<f32> = points
+        .iter()
+        .flat_map(|&(dx, dy)| [base.x + dx, base.y + dy])
+        .collect();
+    path(template, &n)
+}
+
+/// The back parts' outline (see [`posterior`]) up to the spinous process, as offsets from the top
+/// of the body's back wall.
+const ARCH_UPPER: [(f32, f32); 10] = [
+    (-1.5, 3.0),
+    (8.0, 1.0),
+    (16.0, 1.5),
+    (22.0, -1.0),
+    (24.0, -5.0),
+    (27.0, -11.0),
+    (32.0, -11.0),
+    (37.0, -10.0),
+    (37.0, -2.0),
+    (40.0, 3.0),
+];
+
+/// The rest of the outline, after the spinous process, back to the pedicle.
+const ARCH_LOWER: [(f32, f32); 13] = [
+    (42.0, 57.0),
+    (37.0, 58.0),
+    (35.0, 51.0),
+    (35.0, 44.0),
+    (34.0, 38.0),
+    (31.0, 30.0),
+    (27.0, 25.0),
+    (20.0, 19.0),
+    (12.0, 19.0),
+    (6.0, 22.0),
+    (3.0, 24.0),
+    (0.0, 25.0),
+    (-1.5, 25.0),
+];
 
 /// The back parts of a vertebra whose body top (at the back wall) is at `top`, as seen from the
 /// side: the pedicle, the joint (articular) processes above and below, the spinous process
 /// pointing back and a little down, and the transverse process seen end-on over the pedicle.
 fn posterior(top: f32, id: &str, thoracic: f32, p_id: &str) -> Html {
     let x0 = g::BODY_BACK;
+    let base = Pt::new(x0, top);
     // One outline, clockwise from the top of the pedicle where it leaves the body; the spinous
     // process is lumbar, thoracic or in between (see `levels::spinous_points`).
-    let sp = lv::spinous_points(thoracic);
-    let p = |dx: f32, dy: f32| format!("{} {}", f(x0 + dx), f(top + dy));
-    let q = |i: usize| p(sp[i].0, sp[i].1);
-    let outline = format!(
-        "M{} C{} {} {} C{} {} {} C{} {} {} C{} {} {} L{} C{} {} {} C{} {} {} L{} C{} {} {} C{} {} {} C{} {} {} C{} {} {} C{} {} {} Z",
-        p(-1.5, 3.0),
-        p(8.0, 1.0), p(16.0, 1.5), p(22.0, -1.0),
-        p(24.0, -5.0), p(27.0, -11.0), p(32.0, -11.0),
-        p(37.0, -10.0), p(37.0, -2.0), p(40.0, 3.0),
-        q(0), q(1), q(2),
-        q(3),
-        q(4), q(5), q(6),
-        q(7), q(8), q(9),
-        q(10),
-        q(11), q(12), p(42.0, 57.0),
-        p(37.0, 58.0), p(35.0, 51.0), p(35.0, 44.0),
-        p(34.0, 38.0), p(31.0, 30.0), p(27.0, 25.0),
-        p(20.0, 19.0), p(12.0, 19.0), p(6.0, 22.0),
-        p(3.0, 24.0), p(0.0, 25.0), p(-1.5, 25.0),
+    let mut points = ARCH_UPPER.to_vec();
+    points.extend(lv::spinous_points(thoracic));
+    points.extend(ARCH_LOWER);
+    let outline = offsets(
+        "M@ @ C@ @ @ @ @ @ C@ @ @ @ @ @ C@ @ @ @ @ @ C@ @ @ @ @ @ L@ @ C@ @ @ @ @ @ C@ @ @ @ @ @ L@ @ C@ @ @ @ @ @ C@ @ @ @ @ @ C@ @ @ @ @ @ C@ @ @ @ @ @ C@ @ @ @ @ @ Z",
+        base,
+        &points,
     );
-    let nerve = format!(
-        "M{} C{} {} {}",
-        p(12.0, 24.0),
-        p(13.0, 34.0),
-        p(8.0, 42.0),
-        p(4.0, 50.0),
+    let curve = "M@ @ C@ @ @ @ @ @";
+    let nerve = offsets(
+        curve,
+        base,
+        &[(12.0, 24.0), (13.0, 34.0), (8.0, 42.0), (4.0, 50.0)],
     );
-    html! {
-        <g class="posterior" data-part={id.to_string()}>
-            <path class="nerve-root" d={nerve} />
-            <path class="bone cortex" d={outline} fill={format!("url(#{p_id}k-bone)")} />
-            <path class="facet-line" d={format!("M{} C{} {} {}", p(36.5, 56.0), p(35.5, 60.0), p(35.5, 63.0), p(37.0, 66.0))} />
-            <ellipse class="transverse" cx={f(x0 + 22.0)} cy={f(top + 10.0)} rx="9" ry="6.5" />
-        </g>
-    }
+    let facet = offsets(
+        curve,
+        base,
+        &[(36.5, 56.0), (35.5, 60.0), (35.5, 63.0), (37.0, 66.0)],
+    );
+    el("g|class=posterior|data-part=$", &[], &[id]).kids(vec![
+        leaf("path|class=nerve-root|d=$", &[], &[&nerve]),
+        leaf(
+            "path|class=bone cortex|d=$|fill=url(#$k-bone)",
+            &[],
+            &[&outline, p_id],
+        ),
+        leaf("path|class=facet-line|d=$", &[], &[&facet]),
+        leaf(
+            "ellipse|class=transverse|cx=@|cy=@|rx=9|ry=6.5",
+            &[x0 + 22.0, top + 10.0],
+            &[],
+        ),
+    ])
 }
 
 pub(crate) fn disc(top: f32) -> Html {
     let (x0, x1) = (g::BODY_FRONT + 1.0, g::BODY_BACK - 0.5);
     let b = top + g::DISC_HEIGHT;
-    let d = format!(
-        "M{x0} {t} Q{mx} {t2} {x1} {t} L{x1b} {b} Q{mx} {b2} {x0} {b} Q{xl} {m} {x0} {t} Z",
-        x0 = f(x0),
-        x1 = f(x1),
-        x1b = f(x1),
-        t = f(top),
-        t2 = f(top + 1.6),
-        b = f(b),
-        b2 = f(b - 1.6),
-        mx = f((x0 + x1) / 2.0),
-        xl = f(x0 - 3.0),
-        m = f(top + g::DISC_HEIGHT / 2.0),
+    let (mx, m) = ((x0 + x1) / 2.0, top + g::DISC_HEIGHT / 2.0);
+    let d = path(
+        "M@ @ Q@ @ @ @ L@ @ Q@ @ @ @ Q@ @ @ @ Z",
+        &[
+            x0,
+            top,
+            mx,
+            top + 1.6,
+            x1,
+            top,
+            x1,
+            b,
+            mx,
+            b - 1.6,
+            x0,
+            b,
+            x0 - 3.0,
+            m,
+            x0,
+            top,
+        ],
     );
-    html! {
-        <g class="disc">
-            <path class="disc-annulus" d={d} />
-            <ellipse class="disc-nucleus" cx={f((x0 + x1) / 2.0 + 4.0)} cy={f(top + g::DISC_HEIGHT / 2.0)} rx="14" ry="4.5" />
-        </g>
-    }
+    el("g|class=disc", &[], &[]).kids(vec![
+        leaf("path|class=disc-annulus|d=$", &[], &[&d]),
+        leaf(
+            "ellipse|class=disc-nucleus|cx=@|cy=@|rx=14|ry=4.5",
+            &[mx + 4.0, m],
+            &[],
+        ),
+    ])
 }
 
 /// The spine level's name (e.g. "L1") in the lower back corner of a body whose bottom is `bottom`.
 fn level(bottom: f32, name: &str, treated: bool) -> Html {
-    html! {
-        <text class={classes!("level-text", "halo", treated.then_some("is-treated"))} x={f(g::BODY_BACK - 4.0)} y={f(bottom - 4.0)} text-anchor="end">{ name.to_string() }</text>
-    }
+    el(
+        "text|class=level-text halo$|x=@|y=@|text-anchor=end",
+        &[g::BODY_BACK - 4.0, bottom - 4.0],
+        &[if treated { " is-treated" } else { "" }],
+    )
+    .text(name)
 }
 
 /// The `transform` that puts a vertebra drawn in the middle one's coordinates in its place.
 fn place(fr: &Frame) -> String {
-    format!(
-        "rotate({} {} {}) translate(0 {})",
-        f(fr.angle_deg),
-        f(fr.pivot.x),
-        f(fr.pivot.y),
-        f(fr.dy)
+    path(
+        "rotate(@ @ @) translate(0 @)",
+        &[fr.angle_deg, fr.pivot.x, fr.pivot.y, fr.dy],
     )
 }
 
 /// The spinal canal behind one drawn vertebra (in the middle one's coordinates): the dura
 /// (`contents` false), or the cord or the nerve roots inside it (`contents` true). `i` is the
 /// vertebra's place, top to bottom. Pieces overlap, so the canal stays whole as levels tip.
-fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Html {
+fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Vec<Html> {
     // Each piece reaches a little past the joints where its neighbours tip (the back corners of
     // the endplates), so the canal stays whole and no straight piece sticks out of a tipped one.
     let top = if i == 0 { -160.0 } else { g::MID_TOP - 8.0 };
@@ -166,35 +226,62 @@ fn canal(i: usize, cord: Cord, vh: f32, contents: bool) -> Html {
     };
     let x0 = g::BODY_BACK;
     if !contents {
-        return html! {
-            <>
-                <rect class="dura-fill" x={f(x0 + 3.0)} y={f(top)} width="24" height={f(bottom - top)} />
-                <path class="dura-wall" d={format!("M{a} {t} V{b} M{c} {t} V{b}", a = f(x0 + 3.0), c = f(x0 + 27.0), t = f(top), b = f(bottom))} />
-            </>
-        };
+        return vec![
+            leaf(
+                "rect|class=dura-fill|x=@|y=@|width=24|height=@",
+                &[x0 + 3.0, top, bottom - top],
+                &[],
+            ),
+            leaf(
+                "path|class=dura-wall|d=M@ @ V@ M@ @ V@",
+                &[x0 + 3.0, top, bottom, x0 + 27.0, top, bottom],
+                &[],
+            ),
+        ];
     }
-    let roots = |from: f32| -> Html {
-        html! {
-            { for [10.5, 13.5, 16.5, 19.5].iter().map(|dx| html! {
-                <line class="cauda" x1={f(x0 + dx)} y1={f(from)} x2={f(x0 + dx)} y2={f(bottom)} />
-            }) }
-        }
+    let roots = |from: f32| -> Vec<Html> {
+        [10.5, 13.5, 16.5, 19.5]
+            .iter()
+            .map(|dx| {
+                leaf(
+                    "line|class=cauda|x1=@|y1=@|x2=@|y2=@",
+                    &[x0 + dx, from, x0 + dx, bottom],
+                    &[],
+                )
+            })
+            .collect()
     };
-    let full_cord = html! {
-        <rect class="cord" x={f(x0 + 8.0)} y={f(top)} width="14" height={f(bottom - top)} />
+    let full_cord = || {
+        vec![leaf(
+            "rect|class=cord|x=@|y=@|width=14|height=@",
+            &[x0 + 8.0, top, bottom - top],
+            &[],
+        )]
     };
     match cord {
-        Cord::Through => full_cord,
-        Cord::EndsAt(k) if i < k => full_cord,
+        Cord::Through => full_cord(),
+        Cord::EndsAt(k) if i < k => full_cord(),
         // In adults the cord ends near the L1-L2 disc; below it run the nerve roots.
-        Cord::EndsAt(k) if i == k => html! {
-            <>
-                { roots(g::MID_BOTTOM) }
-                <path class="cord" d={format!("M{x0} {t} L{x1} {t} L{x1} {c} Q{xm} {e} {x0} {c} Z",
-                    x0 = f(x0 + 8.0), x1 = f(x0 + 22.0), xm = f(x0 + 15.0),
-                    t = f(top), c = f(g::MID_BOTTOM - 6.0), e = f(g::MID_BOTTOM + 12.0))} />
-            </>
-        },
+        Cord::EndsAt(k) if i == k => {
+            let mut out = roots(g::MID_BOTTOM);
+            out.push(leaf(
+                "path|class=cord|d=M@ @ L@ @ L@ @ Q@ @ @ @ Z",
+                &[
+                    x0 + 8.0,
+                    top,
+                    x0 + 22.0,
+                    top,
+                    x0 + 22.0,
+                    g::MID_BOTTOM - 6.0,
+                    x0 + 15.0,
+                    g::MID_BOTTOM + 12.0,
+                    x0 + 8.0,
+                    g::MID_BOTTOM - 6.0,
+                ],
+                &[],
+            ));
+            out
+        }
         _ => roots(top),
     }
 }
@@ -216,8 +303,6 @@ fn level_vertebra(
     let body = body_path(front_top, top_mid, g::MID_BOTTOM);
     let cavity = g::cavity(s);
     let cement_x = g::cement_front_x(s);
-    let cement_colour = cement_colour(s.cure);
-    let cement_edge = mix([0x5f, 0x8f, 0x9c], [0x7d, 0x75, 0x63], s.cure);
     let balloon = g::balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
     let tip = g::needle_tip(s.needle);
@@ -237,69 +322,209 @@ fn level_vertebra(
     } else {
         None
     };
-    html! {
-        <g class={classes!("vertebra", treated.then_some("fractured"))}>
-            <defs>
-                <clipPath id={body_clip.clone()}><path d={body.clone()} /></clipPath>
-                <clipPath id={cavity_clip.clone()}>
-                    <ellipse cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx.max(0.01))} ry={f(cavity.ry.max(0.01))} />
-                </clipPath>
-            </defs>
-            { disc(g::MID_BOTTOM) }
-            { posterior(top_mid, id, thoracic, p_id) }
-            <path class="body-fill" d={body.clone()} fill={format!("url(#{p_id}k-spongy)")} />
-            if treated {
-                <g clip-path={format!("url(#{body_clip})")}>
-                    <path class="crush" opacity={f(s.collapse * (1.0 - s.cavity))}
-                          d={format!("M{} {} l8 5 l6 -3 l9 6 l7 -2 l8 5", f(g::BODY_FRONT), f(front_top + 5.0))} />
-                    <path class="crush" opacity={f(s.collapse * (1.0 - s.cement))}
-                          d={format!("M{} {} l6 3 l-2 7 l5 6", f(g::BODY_FRONT + 10.0), f(front_top + 3.0))} />
-                    if s.cavity > 0.001 {
-                        <ellipse class="packed-rim" cx={f(cavity.c.x)} cy={f(cavity.c.y)}
-                                 rx={f(cavity.rx + 3.0)} ry={f(cavity.ry + 3.0)} />
-                        <ellipse class="cavity" cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx)} ry={f(cavity.ry)} />
-                    }
-                    if s.cement > 0.001 {
-                        <g clip-path={format!("url(#{cavity_clip})")}>
-                            <rect x={f(cavity.c.x - cavity.rx - 3.0)} y={f(cavity.c.y - cavity.ry - 3.0)}
-                                  width={f((cement_x - (cavity.c.x - cavity.rx - 3.0)).max(0.0))}
-                                  height={f(cavity.ry * 2.0 + 6.0)} class="cement" fill={cement_colour} />
-                        </g>
-                        <ellipse class="cement-edge" cx={f(cavity.c.x)} cy={f(cavity.c.y)} rx={f(cavity.rx)} ry={f(cavity.ry)}
-                                 stroke={cement_edge} opacity={f((s.cement * 3.0).min(1.0))} />
-                    }
-                </g>
-            }
-            <path class="body-shade" d={body.clone()} fill={format!("url(#{p_id}k-shade)")} />
-            <path class="cortex" d={body} fill="none" />
-            if let Some(c) = rib_head {
-                // The rib head lies beside the body, so in this view it overlaps the body's back.
-                <g class="rib-hint">
-                    <circle class="rib-head" cx={f(c.x)} cy={f(c.y)} r="7.5" />
-                    <ellipse class="rib-facet" cx={f(g::BODY_BACK - 5.0)} cy={f(top_mid + 3.5)} rx="4.5" ry="2.6" />
-                    if thoracic >= 1.0 {
-                        <ellipse class="rib-facet" cx={f(g::BODY_BACK - 5.0)} cy={f(g::MID_BOTTOM - 3.5)} rx="4.5" ry="2.6" />
-                    }
-                </g>
-            }
-            { level(g::MID_BOTTOM, name, treated) }
-            if treated {
-                <circle class="pain" cx={f(g::BODY_FRONT + 16.0)} cy={f(front_top + 14.0)} r="34"
-                        fill={format!("url(#{p_id}k-pain)")} opacity={f(s.pain)} />
-            }
-            if treated && balloon_visible {
-                <line class="catheter" x1={f(tip.x)} y1={f(tip.y)} x2={f(balloon.c.x)} y2={f(balloon.c.y)} />
-                <g transform={format!("translate({} {}) rotate({})", f(balloon.c.x), f(balloon.c.y), f(balloon.angle_deg))}>
-                    <ellipse class="balloon" rx={f(balloon.rx)} ry={f(balloon.ry)} />
-                    <ellipse class="balloon-sheen" cx={f(-balloon.rx * 0.25)} cy={f(-balloon.ry * 0.4)}
-                             rx={f(balloon.rx * 0.45)} ry={f(balloon.ry * 0.28)} />
-                    // Radiopaque markers at the balloon's two ends.
-                    <line class="marker" x1={f(-balloon.rx * 0.78)} y1="-2" x2={f(-balloon.rx * 0.78)} y2="2" />
-                    <line class="marker" x1={f(balloon.rx * 0.78)} y1="-2" x2={f(balloon.rx * 0.78)} y2="2" />
-                </g>
-            }
-        </g>
+    let c = cavity.c;
+    let mut kids = vec![
+        el("defs", &[], &[]).kids(vec![
+            el("clipPath|id=$", &[], &[&body_clip]).kids(vec![leaf("path|d=$", &[], &[&body])]),
+            el("clipPath|id=$", &[], &[&cavity_clip]).kids(vec![leaf(
+                "ellipse|cx=@|cy=@|rx=@|ry=@",
+                &[c.x, c.y, cavity.rx.max(0.01), cavity.ry.max(0.01)],
+                &[],
+            )]),
+        ]),
+        disc(g::MID_BOTTOM),
+        posterior(top_mid, id, thoracic, p_id),
+        leaf(
+            "path|class=body-fill|d=$|fill=url(#$k-spongy)",
+            &[],
+            &[&body, p_id],
+        ),
+    ];
+    let mut clipped = Vec::new();
+    if treated {
+        let mut inside = vec![
+            leaf(
+                "path|class=crush|opacity=@|d=M@ @ l8 5 l6 -3 l9 6 l7 -2 l8 5",
+                &[
+                    s.collapse * (1.0 - s.cavity),
+                    g::BODY_FRONT,
+                    front_top + 5.0,
+                ],
+                &[],
+            ),
+            leaf(
+                "path|class=crush|opacity=@|d=M@ @ l6 3 l-2 7 l5 6",
+                &[
+                    s.collapse * (1.0 - s.cement),
+                    g::BODY_FRONT + 10.0,
+                    front_top + 3.0,
+                ],
+                &[],
+            ),
+        ];
+        let mut hollow = Vec::new();
+        if s.cavity > 0.001 {
+            hollow.push(leaf(
+                "ellipse|class=packed-rim|cx=@|cy=@|rx=@|ry=@",
+                &[c.x, c.y, cavity.rx + 3.0, cavity.ry + 3.0],
+                &[],
+            ));
+            hollow.push(leaf(
+                "ellipse|class=cavity|cx=@|cy=@|rx=@|ry=@",
+                &[c.x, c.y, cavity.rx, cavity.ry],
+                &[],
+            ));
+        }
+        inside.push(part(hollow));
+        let mut filled = Vec::new();
+        if s.cement > 0.001 {
+            let left = c.x - cavity.rx - 3.0;
+            filled.push(
+                el("g|clip-path=url(#$)", &[], &[&cavity_clip]).kids(vec![leaf(
+                    "rect|x=@|y=@|width=@|height=@|class=cement|fill=$",
+                    &[
+                        left,
+                        c.y - cavity.ry - 3.0,
+                        (cement_x - left).max(0.0),
+                        cavity.ry * 2.0 + 6.0,
+                    ],
+                    &[&cement_colour(s.cure)],
+                )]),
+            );
+            filled.push(leaf(
+                "ellipse|class=cement-edge|cx=@|cy=@|rx=@|ry=@|stroke=$|opacity=@",
+                &[c.x, c.y, cavity.rx, cavity.ry, (s.cement * 3.0).min(1.0)],
+                &[&mix([0x5f, 0x8f, 0x9c], [0x7d, 0x75, 0x63], s.cure)],
+            ));
+        }
+        inside.push(part(filled));
+        clipped.push(el("g|clip-path=url(#$)", &[], &[&body_clip]).kids(inside));
     }
+    kids.push(part(clipped));
+    kids.push(leaf(
+        "path|class=body-shade|d=$|fill=url(#$k-shade)",
+        &[],
+        &[&body, p_id],
+    ));
+    kids.push(leaf("path|class=cortex|d=$|fill=none", &[], &[&body]));
+    let mut rib_hint = Vec::new();
+    if let Some(c) = rib_head {
+        // The rib head lies beside the body, so in this view it overlaps the body's back.
+        let facet = "ellipse|class=rib-facet|cx=@|cy=@|rx=4.5|ry=2.6";
+        let mut rib = vec![
+            leaf("circle|class=rib-head|cx=@|cy=@|r=7.5", &[c.x, c.y], &[]),
+            leaf(facet, &[g::BODY_BACK - 5.0, top_mid + 3.5], &[]),
+        ];
+        let mut below = Vec::new();
+        if thoracic >= 1.0 {
+            below.push(leaf(facet, &[g::BODY_BACK - 5.0, g::MID_BOTTOM - 3.5], &[]));
+        }
+        rib.push(part(below));
+        rib_hint.push(el("g|class=rib-hint", &[], &[]).kids(rib));
+    }
+    kids.push(part(rib_hint));
+    kids.push(level(g::MID_BOTTOM, name, treated));
+    let mut pain = Vec::new();
+    if treated {
+        pain.push(leaf(
+            "circle|class=pain|cx=@|cy=@|r=34|fill=url(#$k-pain)|opacity=@",
+            &[g::BODY_FRONT + 16.0, front_top + 14.0, s.pain],
+            &[p_id],
+        ));
+    }
+    kids.push(part(pain));
+    let mut tools = Vec::new();
+    if treated && balloon_visible {
+        let (rx, ry) = (balloon.rx, balloon.ry);
+        let marker = "line|class=marker|x1=@|y1=-2|x2=@|y2=2";
+        tools.push(leaf(
+            "line|class=catheter|x1=@|y1=@|x2=@|y2=@",
+            &[tip.x, tip.y, balloon.c.x, balloon.c.y],
+            &[],
+        ));
+        tools.push(
+            el(
+                "g|transform=translate(@ @) rotate(@)",
+                &[balloon.c.x, balloon.c.y, balloon.angle_deg],
+                &[],
+            )
+            .kids(vec![
+                leaf("ellipse|class=balloon|rx=@|ry=@", &[rx, ry], &[]),
+                leaf(
+                    "ellipse|class=balloon-sheen|cx=@|cy=@|rx=@|ry=@",
+                    &[-rx * 0.25, -ry * 0.4, rx * 0.45, ry * 0.28],
+                    &[],
+                ),
+                // Radiopaque markers at the balloon's two ends.
+                leaf(marker, &[-rx * 0.78, -rx * 0.78], &[]),
+                leaf(marker, &[rx * 0.78, rx * 0.78], &[]),
+            ]),
+        );
+    }
+    kids.push(part(tools));
+    el(
+        "g|class=vertebra$",
+        &[],
+        &[if treated { " fractured" } else { "" }],
+    )
+    .kids(kids)
+}
+
+/// A gradient stop, as it stands.
+fn stop(spec: &'static str) -> Html {
+    leaf(spec, &[], &[])
+}
+
+/// The pattern and gradients the side view fills its parts with; every id starts with `p_id`.
+fn defs(p_id: &str) -> Html {
+    el("defs", &[], &[]).kids(vec![
+        el(
+            "pattern|id=$k-spongy|width=10|height=11|patternUnits=userSpaceOnUse",
+            &[],
+            &[p_id],
+        )
+        .kids(vec![
+            leaf("rect|width=10|height=11|fill=#f2e6ca", &[], &[]),
+            leaf(
+                "path|d=M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4|fill=none|stroke=#cfb788|stroke-width=0.8|stroke-linecap=round",
+                &[],
+                &[],
+            ),
+        ]),
+        el(
+            "linearGradient|id=$k-shade|x1=0|y1=0|x2=1|y2=0",
+            &[],
+            &[p_id],
+        )
+        .kids(vec![
+            stop("stop|offset=0|stop-color=#7a5a2c|stop-opacity=0.16"),
+            stop("stop|offset=0.35|stop-color=#ffffff|stop-opacity=0.10"),
+            stop("stop|offset=1|stop-color=#7a5a2c|stop-opacity=0.14"),
+        ]),
+        el(
+            "linearGradient|id=$k-bone|x1=0|y1=0|x2=0|y2=1",
+            &[],
+            &[p_id],
+        )
+        .kids(vec![
+            stop("stop|offset=0|stop-color=#f4e8cd"),
+            stop("stop|offset=1|stop-color=#e2cfa6"),
+        ]),
+        el(
+            "linearGradient|id=$k-metal|x1=0|y1=0|x2=0|y2=1",
+            &[],
+            &[p_id],
+        )
+        .kids(vec![
+            stop("stop|offset=0|stop-color=#d7dde3"),
+            stop("stop|offset=0.5|stop-color=#8a96a3"),
+            stop("stop|offset=1|stop-color=#5d6976"),
+        ]),
+        el("radialGradient|id=$k-pain", &[], &[p_id]).kids(vec![
+            stop("stop|offset=0|stop-color=#d9443a|stop-opacity=0.55"),
+            stop("stop|offset=1|stop-color=#d9443a|stop-opacity=0"),
+        ]),
+    ])
 }
 
 /// The side-view diagram.
@@ -333,141 +558,250 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let treated_paths: Vec<NeedlePath> = (0..3).filter(|i| treated[*i]).map(|i| paths[i]).collect();
 
     let labels = &props.labels;
-    let show = props.show_labels;
     let p_id = props.id_prefix.as_str();
 
-    html! {
-        <svg class="diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img"
-             aria-labelledby={format!("{p_id}k-svg-title")} aria-describedby={format!("{p_id}k-svg-desc")} preserveAspectRatio="xMidYMid meet">
-            <title id={format!("{p_id}k-svg-title")}>{ props.title.clone() }</title>
-            <desc id={format!("{p_id}k-svg-desc")}>{ props.description.clone() }</desc>
-            <defs>
-                <pattern id={format!("{p_id}k-spongy")} width="10" height="11" patternUnits="userSpaceOnUse">
-                    <rect width="10" height="11" fill="#f2e6ca" />
-                    <path d="M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4"
-                          fill="none" stroke="#cfb788" stroke-width="0.8" stroke-linecap="round" />
-                </pattern>
-                <linearGradient id={format!("{p_id}k-shade")} x1="0" y1="0" x2="1" y2="0">
-                    <stop offset="0" stop-color="#7a5a2c" stop-opacity="0.16" />
-                    <stop offset="0.35" stop-color="#ffffff" stop-opacity="0.10" />
-                    <stop offset="1" stop-color="#7a5a2c" stop-opacity="0.14" />
-                </linearGradient>
-                <linearGradient id={format!("{p_id}k-bone")} x1="0" y1="0" x2="0" y2="1">
-                    <stop offset="0" stop-color="#f4e8cd" />
-                    <stop offset="1" stop-color="#e2cfa6" />
-                </linearGradient>
-                <linearGradient id={format!("{p_id}k-metal")} x1="0" y1="0" x2="0" y2="1">
-                    <stop offset="0" stop-color="#d7dde3" />
-                    <stop offset="0.5" stop-color="#8a96a3" />
-                    <stop offset="1" stop-color="#5d6976" />
-                </linearGradient>
-                <radialGradient id={format!("{p_id}k-pain")}>
-                    <stop offset="0" stop-color="#d9443a" stop-opacity="0.55" />
-                    <stop offset="1" stop-color="#d9443a" stop-opacity="0" />
-                </radialGradient>
-            </defs>
-
-            // Soft tissue of the back and the skin.
-            <rect class="tissue" x={f(g::BODY_BACK + 28.0)} y="0" width={f(g::SKIN_X - g::BODY_BACK - 28.0)} height={f(vh)} />
-            <rect class="skin-band" x={f(g::SKIN_X - 2.0)} y="0" width={f(vw - g::SKIN_X + 2.0)} height={f(vh)} />
-            <path class="skin" d={format!("M{x} 0 Q{x2} {m} {x} {h}", x = f(g::SKIN_X), x2 = f(g::SKIN_X + 4.0), m = f(vh / 2.0), h = f(vh))} />
-
-            // Spinal canal: the cord (or nerve roots), behind the bodies, tipping with each level.
-            <g class="canal">
-                { for [2, 1, 0].into_iter().map(|i| html! {
-                    <g transform={place(&frames[i])}>{ canal(i, cord, vh, false) }</g>
-                }) }
-                { for [2, 1, 0].into_iter().map(|i| html! {
-                    <g transform={place(&frames[i])}>{ canal(i, cord, vh, true) }</g>
-                }) }
-            </g>
-
-            // The vertebrae, bottom to top, each with the disc under it; the top one also with the
-            // disc above it, which tips with its own wedge.
-            { for [2, 1, 0].into_iter().map(|i| html! {
-                <g class={["upper", "middle", "lower"][i]} transform={place(&frames[i])}>
-                    { level_vertebra(&scenes[i], i, &props.levels[i], treated[i], above_thoracic[i], p_id) }
-                    if i == 0 {
-                        <g transform={format!("rotate({} {} {})", f(-own_tilt), f(g::BODY_BACK), f(top_mid))}>
-                            { disc(top_mid - g::DISC_HEIGHT) }
-                        </g>
-                    }
-                </g>
-            }) }
-
-            // Live X-ray: the round field of view of the X-ray machine, centred on the broken bone.
-            <g class="xray" opacity={f(s.prep)}>
-                <circle class="xray-field" cx={f(g::BODY_FRONT + 44.0)} cy={f(top_mid + 24.0)} r="62" />
-            </g>
-
-            // The hollow needles (working cannulas) with their handles outside the skin.
-            if needle_visible {
-                { for treated_paths.iter().map(|p| {
-                    let (t, h) = (p.tip(s.needle), p.hub(s.needle));
-                    let ang = p.axis.y.atan2(p.axis.x).to_degrees();
-                    html! {
-                        <g class="needle">
-                            <line class="needle-shaft" x1={f(t.x)} y1={f(t.y)} x2={f(h.x)} y2={f(h.y)} />
-                            <line class="needle-bore" x1={f(t.x - p.axis.x * 3.0)} y1={f(t.y - p.axis.y * 3.0)} x2={f(h.x)} y2={f(h.y)} />
-                            <rect class="needle-handle" fill={format!("url(#{p_id}k-metal)")} x={f(h.x - 16.0)} y={f(h.y - 7.0)} width="16" height="14" rx="3"
-                                  transform={format!("rotate({} {} {})", f(ang), f(h.x), f(h.y))} />
-                        </g>
-                    }
-                }) }
-            }
-
-            // Numbing the skin (getting ready): a fine needle and syringe at each entry point.
-            if s.prep > 0.01 && !needle_visible && s.bandage < 0.01 {
-                { for treated_paths.iter().map(|p| {
-                    let e = p.entry;
-                    let ang = p.axis.y.atan2(p.axis.x).to_degrees();
-                    html! {
-                        <g class="numbing" opacity={f((s.prep * 2.0).min(1.0))}
-                           transform={format!("rotate({} {} {})", f(ang), f(e.x), f(e.y))}>
-                            <ellipse class="wheal" cx={f(e.x + 6.0)} cy={f(e.y)} rx="7" ry="4" />
-                            <line class="fine-needle" x1={f(e.x + 8.0)} y1={f(e.y)} x2={f(e.x - 2.0)} y2={f(e.y)} />
-                            <rect class="syringe" x={f(e.x - 22.0)} y={f(e.y - 3.5)} width="20" height="7" rx="1.5" />
-                        </g>
-                    }
-                }) }
-            }
-
-            // Small bandages over the needle sites.
-            { for treated_paths.iter().map(|p| html! {
-                <rect class="bandage" x={f(g::SKIN_X - 1.0)} y={f(p.entry.y - 11.0)} width="7" height="22" rx="2.5"
-                      opacity={f(s.bandage)} />
-            }) }
-
-            // Front / back markers.
-            <g class="orientation">
-                <text class="orient-text halo" x="4" y={f(vh - 5.0)} text-anchor="start">{ format!("\u{2190} {}", props.front) }</text>
-                <text class="orient-text halo" x={f(vw - 4.0)} y={f(vh - 5.0)} text-anchor="end">{ format!("{} \u{2192}", props.back) }</text>
-            </g>
-
-            if show {
-                <g class="labels">
-                    { label(4.0, 44.0, Pt::new(g::BODY_FRONT + 16.0, 50.0), &labels.vertebra, "start") }
-                    { label(4.0, 80.0, Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0), &labels.disc, "start") }
-                    { label(4.0, 168.0, cf.apply(Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0)), &labels.fracture, "start") }
-                    { label(g::SKIN_X - 6.0, 14.0, Pt::new(g::BODY_BACK + 15.0, top_mid - 9.0), &labels.nerves, "end") }
-                    if needle_visible {
-                        { label(g::SKIN_X - 6.0, 186.0, tip.towards(hub, 0.5), &labels.needle, "end") }
-                    }
-                    if balloon_visible && s.balloon_size > 0.2 {
-                        { label(4.0, 206.0, cf.apply(Pt::new(balloon.c.x - 4.0, balloon.c.y + balloon.ry * 0.7)), &labels.balloon, "start") }
-                    } else if s.cement > 0.2 {
-                        { label(4.0, 206.0, cf.apply(Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6)), &labels.cement, "start") }
-                    } else if s.cavity > 0.5 {
-                        { label(4.0, 206.0, cf.apply(Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6)), &labels.cavity, "start") }
-                    }
-                    if s.bandage > 0.5 {
-                        { label(g::SKIN_X - 6.0, entry.y - 24.0, Pt::new(g::SKIN_X + 2.0, entry.y - 10.0), &labels.bandage, "end") }
-                    } else if s.prep > 0.5 && !needle_visible {
-                        { label(g::SKIN_X - 6.0, 44.0, Pt::new(g::BODY_FRONT + 88.0, top_mid - 20.0), &labels.xray, "end") }
-                    }
-                </g>
-            }
-            { props.overlay.clone() }
-        </svg>
+    // Spinal canal: the cord (or nerve roots), behind the bodies, tipping with each level.
+    let mut canal_parts = Vec::new();
+    for contents in [false, true] {
+        for i in [2, 1, 0] {
+            canal_parts.push(
+                el("g|transform=$", &[], &[&place(&frames[i])]).kids(canal(i, cord, vh, contents)),
+            );
+        }
     }
+    let mut kids = vec![
+        el("title|id=$k-svg-title", &[], &[p_id]).text(&props.title),
+        el("desc|id=$k-svg-desc", &[], &[p_id]).text(&props.description),
+        defs(p_id),
+        // Soft tissue of the back and the skin.
+        leaf(
+            "rect|class=tissue|x=@|y=0|width=@|height=@",
+            &[g::BODY_BACK + 28.0, g::SKIN_X - g::BODY_BACK - 28.0, vh],
+            &[],
+        ),
+        leaf(
+            "rect|class=skin-band|x=@|y=0|width=@|height=@",
+            &[g::SKIN_X - 2.0, vw - g::SKIN_X + 2.0, vh],
+            &[],
+        ),
+        leaf(
+            "path|class=skin|d=M@ 0 Q@ @ @ @",
+            &[g::SKIN_X, g::SKIN_X + 4.0, vh / 2.0, g::SKIN_X, vh],
+            &[],
+        ),
+        el("g|class=canal", &[], &[]).kids(canal_parts),
+    ];
+
+    // The vertebrae, bottom to top, each with the disc under it; the top one also with the disc
+    // above it, which tips with its own wedge.
+    for i in [2, 1, 0] {
+        let mut level = vec![level_vertebra(
+            &scenes[i],
+            i,
+            &props.levels[i],
+            treated[i],
+            above_thoracic[i],
+            p_id,
+        )];
+        if i == 0 {
+            level.push(
+                el(
+                    "g|transform=rotate(@ @ @)",
+                    &[-own_tilt, g::BODY_BACK, top_mid],
+                    &[],
+                )
+                .kids(vec![disc(top_mid - g::DISC_HEIGHT)]),
+            );
+        }
+        kids.push(
+            el(
+                "g|class=$|transform=$",
+                &[],
+                &[["upper", "middle", "lower"][i], &place(&frames[i])],
+            )
+            .kids(level),
+        );
+    }
+
+    // Live X-ray: the round field of view of the X-ray machine, centred on the broken bone.
+    kids.push(el("g|class=xray|opacity=@", &[s.prep], &[]).kids(vec![leaf(
+        "circle|class=xray-field|cx=@|cy=@|r=62",
+        &[g::BODY_FRONT + 44.0, top_mid + 24.0],
+        &[],
+    )]));
+
+    // The hollow needles (working cannulas) with their handles outside the skin.
+    let mut needles = Vec::new();
+    if needle_visible {
+        for p in &treated_paths {
+            let (t, h, u) = (p.tip(s.needle), p.hub(s.needle), p.axis);
+            let ang = u.y.atan2(u.x).to_degrees();
+            needles.push(el("g|class=needle", &[], &[]).kids(vec![
+                leaf(
+                    "line|class=needle-shaft|x1=@|y1=@|x2=@|y2=@",
+                    &[t.x, t.y, h.x, h.y],
+                    &[],
+                ),
+                leaf(
+                    "line|class=needle-bore|x1=@|y1=@|x2=@|y2=@",
+                    &[t.x - u.x * 3.0, t.y - u.y * 3.0, h.x, h.y],
+                    &[],
+                ),
+                leaf(
+                    "rect|class=needle-handle|fill=url(#$k-metal)|x=@|y=@|width=16|height=14|rx=3|transform=rotate(@ @ @)",
+                    &[h.x - 16.0, h.y - 7.0, ang, h.x, h.y],
+                    &[p_id],
+                ),
+            ]));
+        }
+    }
+    kids.push(part(needles));
+
+    // Numbing the skin (getting ready): a fine needle and syringe at each entry point.
+    let mut numbing = Vec::new();
+    if s.prep > 0.01 && !needle_visible && s.bandage < 0.01 {
+        for p in &treated_paths {
+            let e = p.entry;
+            let ang = p.axis.y.atan2(p.axis.x).to_degrees();
+            numbing.push(
+                el(
+                    "g|class=numbing|opacity=@|transform=rotate(@ @ @)",
+                    &[(s.prep * 2.0).min(1.0), ang, e.x, e.y],
+                    &[],
+                )
+                .kids(vec![
+                    leaf(
+                        "ellipse|class=wheal|cx=@|cy=@|rx=7|ry=4",
+                        &[e.x + 6.0, e.y],
+                        &[],
+                    ),
+                    leaf(
+                        "line|class=fine-needle|x1=@|y1=@|x2=@|y2=@",
+                        &[e.x + 8.0, e.y, e.x - 2.0, e.y],
+                        &[],
+                    ),
+                    leaf(
+                        "rect|class=syringe|x=@|y=@|width=20|height=7|rx=1.5",
+                        &[e.x - 22.0, e.y - 3.5],
+                        &[],
+                    ),
+                ]),
+            );
+        }
+    }
+    kids.push(part(numbing));
+
+    // Small bandages over the needle sites.
+    let mut bandages = Vec::new();
+    for p in &treated_paths {
+        bandages.push(leaf(
+            "rect|class=bandage|x=@|y=@|width=7|height=22|rx=2.5|opacity=@",
+            &[g::SKIN_X - 1.0, p.entry.y - 11.0, s.bandage],
+            &[],
+        ));
+    }
+    kids.push(part(bandages));
+
+    // Front / back markers.
+    let orient = "text|class=orient-text halo|x=@|y=@|text-anchor=$";
+    kids.push(el("g|class=orientation", &[], &[]).kids(vec![
+        el(orient, &[4.0, vh - 5.0], &["start"]).text(&format!("\u{2190} {}", props.front)),
+        el(orient, &[vw - 4.0, vh - 5.0], &["end"]).text(&format!("{} \u{2192}", props.back)),
+    ]));
+
+    let mut labelled = Vec::new();
+    if props.show_labels {
+        let mut l = vec![
+            label(
+                4.0,
+                44.0,
+                Pt::new(g::BODY_FRONT + 16.0, 50.0),
+                &labels.vertebra,
+                "start",
+            ),
+            label(
+                4.0,
+                80.0,
+                Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0),
+                &labels.disc,
+                "start",
+            ),
+            label(
+                4.0,
+                168.0,
+                cf.apply(Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0)),
+                &labels.fracture,
+                "start",
+            ),
+            label(
+                g::SKIN_X - 6.0,
+                14.0,
+                Pt::new(g::BODY_BACK + 15.0, top_mid - 9.0),
+                &labels.nerves,
+                "end",
+            ),
+        ];
+        let mut needle = Vec::new();
+        if needle_visible {
+            needle.push(label(
+                g::SKIN_X - 6.0,
+                186.0,
+                tip.towards(hub, 0.5),
+                &labels.needle,
+                "end",
+            ));
+        }
+        l.push(part(needle));
+        let inside = if balloon_visible && s.balloon_size > 0.2 {
+            Some((
+                Pt::new(balloon.c.x - 4.0, balloon.c.y + balloon.ry * 0.7),
+                &labels.balloon,
+            ))
+        } else if s.cement > 0.2 {
+            Some((
+                Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6),
+                &labels.cement,
+            ))
+        } else if s.cavity > 0.5 {
+            Some((
+                Pt::new(cavity.c.x - 4.0, cavity.c.y + cavity.ry * 0.6),
+                &labels.cavity,
+            ))
+        } else {
+            None
+        };
+        let mut inside_label = Vec::new();
+        if let Some((at, text)) = inside {
+            inside_label.push(label(4.0, 206.0, cf.apply(at), text, "start"));
+        }
+        l.push(part(inside_label));
+        let mut outside = Vec::new();
+        if s.bandage > 0.5 {
+            outside.push(label(
+                g::SKIN_X - 6.0,
+                entry.y - 24.0,
+                Pt::new(g::SKIN_X + 2.0, entry.y - 10.0),
+                &labels.bandage,
+                "end",
+            ));
+        } else if s.prep > 0.5 && !needle_visible {
+            outside.push(label(
+                g::SKIN_X - 6.0,
+                44.0,
+                Pt::new(g::BODY_FRONT + 88.0, top_mid - 20.0),
+                &labels.xray,
+                "end",
+            ));
+        }
+        l.push(part(outside));
+        labelled.push(el("g|class=labels", &[], &[]).kids(l));
+    }
+    kids.push(part(labelled));
+    kids.push(props.overlay.clone());
+    el(
+        "svg|class=diagram|viewBox=0 0 @ @|role=img|aria-labelledby=$k-svg-title|aria-describedby=$k-svg-desc|preserveAspectRatio=xMidYMid meet",
+        &[vw, vh],
+        &[p_id, p_id],
+    )
+    .kids(kids)
 }
