@@ -404,7 +404,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             if needle_visible {
                 { for treated_paths.iter().map(|p| {
                     let (t, h) = (p.tip(s.needle), p.hub(s.needle));
-                    let ang = p.axis.y.atan2(p.axis.x).to_degrees();
+                    let ang = crate::model::math::atan2(p.axis.y, p.axis.x).to_degrees();
                     html! {
                         <g class="needle">
                             <line class="needle-shaft" x1={f(t.x)} y1={f(t.y)} x2={f(h.x)} y2={f(h.y)} />
@@ -420,7 +420,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             if s.prep > 0.01 && !needle_visible && s.bandage < 0.01 {
                 { for treated_paths.iter().map(|p| {
                     let e = p.entry;
-                    let ang = p.axis.y.atan2(p.axis.x).to_degrees();
+                    let ang = crate::model::math::atan2(p.axis.y, p.axis.x).to_degrees();
                     html! {
                         <g class="numbing" opacity={f((s.prep * 2.0).min(1.0))}
                            transform={format!("rotate({} {} {})", f(ang), f(e.x), f(e.y))}>
