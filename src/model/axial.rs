@@ -176,7 +176,7 @@ mod tests {
     fn needles_angle_inward_and_the_tips_stay_off_the_midline_in_front_of_the_canal() {
         let u = axis();
         assert!(u.x > 0.0, "the left needle points towards the midline");
-        let angle = u.x.atan2(-u.y).to_degrees();
+        let angle = math::atan2(u.x, -u.y).to_degrees();
         assert!((10.0..=25.0).contains(&angle), "medial angle {angle}");
         let tip = needle_target();
         assert!(tip.x < MID_X - 10.0);

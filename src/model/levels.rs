@@ -431,7 +431,7 @@ mod tests {
         let slope = |pts: &[(f32, f32); 13]| {
             // From where the process leaves the lamina to its tip.
             let (root, tip) = (pts[0], pts[4]);
-            ((tip.1 - root.1) / (tip.0 - root.0)).atan().to_degrees()
+            math::atan((tip.1 - root.1) / (tip.0 - root.0)).to_degrees()
         };
         let len = |pts: &[(f32, f32); 13]| {
             let (a, b) = (pts[0], pts[5]);

@@ -129,6 +129,7 @@ pub fn powf(x: f32, y: f32) -> f32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // std's functions are the reference here.
 mod tests {
     use super::*;
     use std::f32::consts::{FRAC_PI_2, PI};
