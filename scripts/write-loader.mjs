@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -79,7 +80,7 @@ consultGlueText = consultGlueText.split(`${stem}_bg.wasm`).join(consultWasm);
 writeFileSync(join(staging, consultWasm), consultWasmBytes);
 writeFileSync(join(staging, consultGlue), consultGlueText);
 console.log(`write-loader: consult variant -> ${consultGlue}, ${consultWasm} (${consultWasmBytes.length} bytes; patients' ${wasm}: ${readFileSync(join(staging, wasm)).length} bytes)`);
-// JavaScript without its comment lines and indentation (what a phone need not download). Whole
+// The loader without its comment lines and indentation (what a phone need not download). Whole
 // lines only, and the line breaks stay, so the code means the same; a file with a template
 // literal across lines, or a comment that shares its line with code, is left as it is.
 function lean(js) {
@@ -105,7 +106,33 @@ function lean(js) {
   }
   return inComment ? js : out.join("\n") + "\n";
 }
-for (const g of [glue, consultGlue]) writeFileSync(join(staging, g), lean(readFileSync(join(staging, g), "utf8")));
+// The wasm-bindgen glue of both builds, minified by terser (package.json): compressed, its local
+// names shortened, comments dropped. Its exports, which embed.js (default, mount, mountAt) and
+// the tests (__panicForTests) call, keep their names: checked below by importing the glue before
+// and after. Terser adds no eval or new Function (the CSP allows neither) and no syntax newer than
+// the glue's own (ES2020: it uses ?.).
+const { minify } = await import("terser").catch(() => {
+  console.error("write-loader: the npm package terser is missing; run scripts/bootstrap");
+  process.exit(1);
+});
+const exportsOf = async (path, tag) => Object.keys(await import(`${pathToFileURL(path).href}?${tag}`)).sort().join(", ");
+for (const g of [glue, consultGlue]) {
+  const path = join(staging, g);
+  const text = readFileSync(path, "utf8");
+  const before = await exportsOf(path, "bindgen");
+  const { code } = await minify(text, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  if (/\beval\s*\(|\bFunction\s*\(\s*["'`]|new\s+Function\b/.test(code)) {
+    console.error(`write-loader: the minified ${g} calls eval or new Function`);
+    process.exit(1);
+  }
+  writeFileSync(path, code + "\n");
+  const after = await exportsOf(path, "minified");
+  if (after !== before) {
+    console.error(`write-loader: minifying ${g} changed its exports: ${before} -> ${after}`);
+    process.exit(1);
+  }
+  console.log(`write-loader: ${g}: ${text.length} -> ${code.length + 1} bytes (exports: ${after})`);
+}
 
 const sri = (bytes) => "sha384-" + createHash("sha384").update(bytes).digest("base64");
 // Each mode's glue and WebAssembly, and the WebAssembly's integrity hash.

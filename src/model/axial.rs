@@ -7,6 +7,7 @@
 //! inward about 17° from the midline.
 
 use super::geometry::Pt;
+use super::math;
 use super::scene::Scene;
 
 /// Width and height of the view box.
@@ -79,7 +80,7 @@ pub fn balloon(scene: &Scene) -> (Pt, f32, f32, f32) {
     let place = on_axis_at_y(BODY_FRONT_Y + 32.0);
     let centre = tip.towards(place, slid);
     let u = axis();
-    let angle = u.y.atan2(u.x).to_degrees();
+    let angle = math::atan2(u.y, u.x).to_degrees();
     (
         centre,
         3.0 + 15.0 * slid + 2.0 * size,
@@ -122,11 +123,11 @@ pub fn body_outline(n: usize) -> Vec<Pt> {
     (0..n)
         .map(|i| {
             let t = i as f32 / n as f32 * std::f32::consts::TAU;
-            let (ct, st) = (t.cos(), t.sin());
+            let (st, ct) = math::sin_cos(t);
             let e = 2.0 / BODY_SHAPE;
             Pt::new(
-                c.x + a * ct.signum() * ct.abs().powf(e),
-                c.y + b * st.signum() * st.abs().powf(e),
+                c.x + a * ct.signum() * math::powf(ct.abs(), e),
+                c.y + b * st.signum() * math::powf(st.abs(), e),
             )
         })
         .collect()
@@ -140,7 +141,7 @@ pub fn inside_body(p: Pt, margin: f32) -> bool {
         (BODY_BACK_Y - BODY_FRONT_Y) / 2.0 - margin,
     );
     let (dx, dy) = (((p.x - c.x) / a).abs(), ((p.y - c.y) / b).abs());
-    dx.powf(BODY_SHAPE) + dy.powf(BODY_SHAPE) <= 1.0
+    math::powf(dx, BODY_SHAPE) + math::powf(dy, BODY_SHAPE) <= 1.0
 }
 
 #[cfg(test)]
@@ -175,7 +176,7 @@ mod tests {
     fn needles_angle_inward_and_the_tips_stay_off_the_midline_in_front_of_the_canal() {
         let u = axis();
         assert!(u.x > 0.0, "the left needle points towards the midline");
-        let angle = u.x.atan2(-u.y).to_degrees();
+        let angle = math::atan2(u.x, -u.y).to_degrees();
         assert!((10.0..=25.0).contains(&angle), "medial angle {angle}");
         let tip = needle_target();
         assert!(tip.x < MID_X - 10.0);

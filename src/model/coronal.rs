@@ -14,6 +14,7 @@
 
 use super::geometry::{self as g, Ellipse, Pt};
 use super::levels::level_scene;
+use super::math;
 use super::route::Route;
 use super::scene::Scene;
 
@@ -224,7 +225,7 @@ pub fn balloon(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
     let max_rx = if bilateral { 9.0 } else { 17.0 };
     let from = entry(scene, route);
     let dir = Pt::new(tip.x - from.x, tip.y - from.y);
-    let angle = dir.y.atan2(dir.x).to_degrees() * (1.0 - size);
+    let angle = math::atan2(dir.y, dir.x).to_degrees() * (1.0 - size);
     Ellipse {
         c: tip.towards(place, slid),
         rx: 3.0 + (max_rx - 3.0) * (0.5 * slid + 0.5 * size),

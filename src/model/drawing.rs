@@ -775,7 +775,8 @@ mod tests {
         let circle: Vec<Pt> = (0..=720)
             .map(|i| {
                 let a = i as f32 * std::f32::consts::PI / 360.0;
-                Pt::new(100.0 + 40.0 * a.cos(), 100.0 + 40.0 * a.sin())
+                let (s, c) = crate::model::math::sin_cos(a);
+                Pt::new(100.0 + 40.0 * c, 100.0 + 40.0 * s)
             })
             .collect();
         let small = simplify(&circle, SMOOTHING);

@@ -5,6 +5,7 @@
 //! at the top. Proportions follow an adult lumbar vertebra: body 26 mm tall and 33 mm deep (about
 //! 0.8 : 1), discs 9 mm (about a third of the body's height).
 
+use super::math;
 use super::scene::Scene;
 
 /// A point in view-box units.
@@ -30,7 +31,8 @@ impl Pt {
     }
     /// Distance to another point.
     pub fn dist(self, other: Pt) -> f32 {
-        ((self.x - other.x).powi(2) + (self.y - other.y).powi(2)).sqrt()
+        let (dx, dy) = (self.x - other.x, self.y - other.y);
+        (dx * dx + dy * dy).sqrt()
     }
 }
 
@@ -98,9 +100,7 @@ pub fn front_height(scene: &Scene) -> f32 {
 
 /// The wedge angle of the middle vertebra in degrees: atan((back − front height) / depth).
 pub fn wedge_angle_deg(scene: &Scene) -> f32 {
-    ((BODY_HEIGHT - front_height(scene)) / BODY_DEPTH)
-        .atan()
-        .to_degrees()
+    math::atan((BODY_HEIGHT - front_height(scene)) / BODY_DEPTH).to_degrees()
 }
 
 /// The y of the middle vertebra's top endplate at horizontal position `x` (it slopes down to the
@@ -127,15 +127,13 @@ pub struct Ellipse {
 impl Ellipse {
     /// Points around the outline, for containment checks.
     pub fn outline(&self, n: usize) -> Vec<Pt> {
-        let a = self.angle_deg.to_radians();
+        let (sa, ca) = math::sin_cos(self.angle_deg.to_radians());
         (0..n)
             .map(|i| {
                 let t = i as f32 / n as f32 * std::f32::consts::TAU;
-                let (x, y) = (self.rx * t.cos(), self.ry * t.sin());
-                Pt::new(
-                    self.c.x + x * a.cos() - y * a.sin(),
-                    self.c.y + x * a.sin() + y * a.cos(),
-                )
+                let (st, ct) = math::sin_cos(t);
+                let (x, y) = (self.rx * ct, self.ry * st);
+                Pt::new(self.c.x + x * ca - y * sa, self.c.y + x * sa + y * ca)
             })
             .collect()
     }
@@ -154,7 +152,7 @@ pub fn balloon(scene: &Scene) -> Ellipse {
     let centre = tip.towards(BALLOON_CENTRE, slid);
     let rx = 3.0 + 15.0 * slid + 3.0 * inflated;
     let ry = 2.4 + 11.6 * inflated;
-    let angle = needle_axis().y.atan2(-needle_axis().x).to_degrees() * (1.0 - inflated);
+    let angle = math::atan2(needle_axis().y, -needle_axis().x).to_degrees() * (1.0 - inflated);
     Ellipse {
         c: centre,
         rx,

@@ -9,6 +9,7 @@
 //! kyphosis is shared above and below the middle of the picture instead of piling up at the top.
 
 use super::geometry::{self as g, Pt};
+use super::math;
 use super::patient::{levels_around, SPINE_LEVELS};
 use super::scene::Scene;
 
@@ -104,14 +105,14 @@ pub struct Frame {
 impl Frame {
     /// A point of the vertebra's own drawing, in the picture's coordinates.
     pub fn apply(&self, p: Pt) -> Pt {
-        let (s, c) = self.angle_deg.to_radians().sin_cos();
+        let (s, c) = math::sin_cos(self.angle_deg.to_radians());
         let (x, y) = (p.x - self.pivot.x, p.y + self.dy - self.pivot.y);
         Pt::new(self.pivot.x + x * c - y * s, self.pivot.y + x * s + y * c)
     }
 
     /// A direction of the vertebra's own drawing, in the picture's coordinates.
     pub fn turn(&self, d: Pt) -> Pt {
-        let (s, c) = self.angle_deg.to_radians().sin_cos();
+        let (s, c) = math::sin_cos(self.angle_deg.to_radians());
         Pt::new(d.x * c - d.y * s, d.x * s + d.y * c)
     }
 
@@ -430,7 +431,7 @@ mod tests {
         let slope = |pts: &[(f32, f32); 13]| {
             // From where the process leaves the lamina to its tip.
             let (root, tip) = (pts[0], pts[4]);
-            ((tip.1 - root.1) / (tip.0 - root.0)).atan().to_degrees()
+            math::atan((tip.1 - root.1) / (tip.0 - root.0)).to_degrees()
         };
         let len = |pts: &[(f32, f32); 13]| {
             let (a, b) = (pts[0], pts[5]);

@@ -8,6 +8,7 @@ pub mod drawing;
 pub mod easing;
 pub mod geometry;
 pub mod levels;
+pub mod math;
 pub mod overview;
 pub mod patient;
 pub mod player;

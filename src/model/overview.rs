@@ -6,6 +6,7 @@
 //! the left (as in the side view).
 
 use super::geometry::Pt;
+use super::math;
 
 /// Width and height of the view box.
 pub const VIEW: (f32, f32) = (96.0, 250.0);
@@ -51,9 +52,9 @@ fn sway(t: f32) -> f32 {
     const CHEST_END: f32 = 0.66;
     const LOWER_BACK_END: f32 = 0.93;
     if t <= CHEST_END {
-        11.0 * (PI * t / CHEST_END).sin()
+        11.0 * math::sin(PI * t / CHEST_END)
     } else if t <= LOWER_BACK_END {
-        -9.0 * (PI * (t - CHEST_END) / (LOWER_BACK_END - CHEST_END)).sin()
+        -9.0 * math::sin(PI * (t - CHEST_END) / (LOWER_BACK_END - CHEST_END))
     } else {
         26.0 * (t - LOWER_BACK_END) / (1.0 - LOWER_BACK_END)
     }
@@ -75,7 +76,7 @@ pub fn segments() -> Vec<Segment> {
             c: Pt::new(x, cy),
             h,
             w: h * 1.25 + 3.0,
-            angle_deg: -slope.atan().to_degrees(),
+            angle_deg: -math::atan(slope).to_degrees(),
         });
         y += h + GAP;
     }

@@ -4,6 +4,7 @@
 
 use super::axial::{self as a, BODY_BACK_Y, BODY_FRONT_Y, SKIN_Y};
 use super::geometry::Pt;
+use super::math;
 use super::patient::is_thoracic;
 use super::scene::Scene;
 
@@ -43,7 +44,7 @@ impl Route {
                 let angle = EXTRA_ANGLE_DEG.to_radians();
                 Path {
                     through: EXTRA_BODY_ENTRY,
-                    axis: Pt::new(angle.sin(), -angle.cos()),
+                    axis: Pt::new(math::sin(angle), -math::cos(angle)),
                 }
             }
         }
@@ -100,7 +101,7 @@ impl Path {
         let slid = scene.balloon_in.clamp(0.0, 1.0);
         let size = scene.balloon_size.clamp(0.0, 1.0);
         let centre = self.target().towards(self.at_y(BODY_FRONT_Y + 32.0), slid);
-        let angle = self.axis.y.atan2(self.axis.x).to_degrees();
+        let angle = math::atan2(self.axis.y, self.axis.x).to_degrees();
         (
             centre,
             3.0 + 15.0 * slid + 2.0 * size,

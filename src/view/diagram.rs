@@ -635,7 +635,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     if needle_visible {
         for p in &treated_paths {
             let (t, h, u) = (p.tip(s.needle), p.hub(s.needle), p.axis);
-            let ang = u.y.atan2(u.x).to_degrees();
+            let ang = crate::model::math::atan2(u.y, u.x).to_degrees();
             needles.push(el("g|class=needle", &[], &[]).kids(vec![
                 leaf(
                     "line|class=needle-shaft|x1=@|y1=@|x2=@|y2=@",
@@ -662,7 +662,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
     if s.prep > 0.01 && !needle_visible && s.bandage < 0.01 {
         for p in &treated_paths {
             let e = p.entry;
-            let ang = p.axis.y.atan2(p.axis.x).to_degrees();
+            let ang = crate::model::math::atan2(p.axis.y, p.axis.x).to_degrees();
             numbing.push(
                 el(
                     "g|class=numbing|opacity=@|transform=rotate(@ @ @)",
