@@ -90,22 +90,27 @@ function build(dist) {
  * (the bench page's widget), and consult mode's for reference. */
 function widgetFiles(dist) {
   const loader = readFileSync(join(dist, "embed.js"), "utf8");
-  const names = readdirSync(dist);
-  const modules = JSON.parse(/MODULES = (\{[^\n]*?\});/.exec(loader)?.[1] ?? "{}");
-  const glue = modules.patient?.[0] ?? /GLUE = "([^"]+)"/.exec(loader)?.[1] ?? names.find((n) => /^kyphoplasty-explainer-[0-9a-f]+\.js$/.test(n));
-  const wasm = modules.patient?.[1] ?? /WASM = "([^"]+)"/.exec(loader)?.[1] ?? names.find((n) => /^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/.test(n));
+  // The files embed.js names (it is minified: the names are found in the build's folder, and each
+  // must appear in embed.js).
+  const named = (re) => readdirSync(dist).find((n) => re.test(n) && loader.includes(`"${n}"`));
+  const glue = named(/^kyphoplasty-explainer-[0-9a-f]+\.js$/);
+  const wasm = named(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/);
   if (!glue || !wasm) throw new Error(`${dist}/embed.js does not name the glue and the wasm`);
   const bytes = readFileSync(join(dist, wasm));
   if (bytes.readUInt32BE(0) !== 0x0061736d) {
     // Seen once when two builds shared target/ at the same moment: a .wasm of the right size, zeros.
     throw new Error(`${dist}/${wasm} is not WebAssembly (bad magic); rebuild`);
   }
-  // The words of the bench page's language (English), when the build ships them as a file.
-  const words = /WORDS = (\{[^\n]*\});/.exec(loader)?.[1];
-  const english = words ? JSON.parse(words).en : null;
+  // The words of the bench page's language (English).
+  const english = named(/^kyphoplasty-explainer-en-[0-9a-f]+\.txt$/);
+  const englishConsult = named(/^kyphoplasty-explainer-en-consult-[0-9a-f]+\.txt$/);
   // A consult widget's files: the consult build, and English with consult mode's texts.
-  const consult = modules.consult && english ? ["embed.js", modules.consult[0], modules.consult[1], english[0], english[2]] : null;
-  return { loader: "embed.js", glue, wasm, words: english ? [english[0]] : [], consult };
+  const consultGlue = named(/^kyphoplasty-explainer-consult-[0-9a-f]+\.js$/);
+  const consultWasm = named(/^kyphoplasty-explainer-consult-[0-9a-f]+_bg\.wasm$/);
+  const consult = consultGlue && consultWasm && english && englishConsult
+    ? ["embed.js", consultGlue, consultWasm, english, englishConsult]
+    : null;
+  return { loader: "embed.js", glue, wasm, words: english ? [english] : [], consult };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -80,32 +80,6 @@ consultGlueText = consultGlueText.split(`${stem}_bg.wasm`).join(consultWasm);
 writeFileSync(join(staging, consultWasm), consultWasmBytes);
 writeFileSync(join(staging, consultGlue), consultGlueText);
 console.log(`write-loader: consult variant -> ${consultGlue}, ${consultWasm} (${consultWasmBytes.length} bytes; patients' ${wasm}: ${readFileSync(join(staging, wasm)).length} bytes)`);
-// The loader without its comment lines and indentation (what a phone need not download). Whole
-// lines only, and the line breaks stay, so the code means the same; a file with a template
-// literal across lines, or a comment that shares its line with code, is left as it is.
-function lean(js) {
-  const out = [];
-  let inComment = false;
-  for (const line of js.split("\n")) {
-    const t = line.trim();
-    if ((t.match(/`/g) || []).length % 2) return js;
-    if (inComment) {
-      if (t.includes("*/")) {
-        if (!t.endsWith("*/") || t.indexOf("*/") !== t.length - 2) return js;
-        inComment = false;
-      }
-    } else if (t.startsWith("/*")) {
-      if (t.includes("*/", 2)) {
-        if (t.indexOf("*/", 2) !== t.length - 2) return js;
-      } else {
-        inComment = true;
-      }
-    } else if (!t.startsWith("//") && t) {
-      out.push(t);
-    }
-  }
-  return inComment ? js : out.join("\n") + "\n";
-}
 // The wasm-bindgen glue of both builds, minified by terser (package.json): compressed, its local
 // names shortened, comments dropped. Its exports, which embed.js (default, mount, mountAt) and
 // the tests (__panicForTests) call, keep their names: checked below by importing the glue before
@@ -192,7 +166,18 @@ if (loader.includes("__MODULES__") || loader.includes("__WORDS__")) {
   console.error("write-loader: a placeholder was left in embed.js");
   process.exit(1);
 }
-writeFileSync(join(staging, "embed.js"), lean(loader));
+// The loader is minified too (a classic script: ES2017, for its async function), with a line on
+// top that says what it is; the readable source is static/embed.js.
+const { code: loaderCode } = await minify(loader, {
+  ecma: 2017,
+  compress: { passes: 2 },
+  format: { comments: false, preamble: "/* Kyphoplasty explainer: the loader (<script src=\".../embed.js\" async></script>, then <kyphoplasty-explainer>). Source: static/embed.js. */" },
+});
+if (/\beval\s*\(|\bFunction\s*\(\s*["'`]|new\s+Function\b/.test(loaderCode)) {
+  console.error("write-loader: the minified embed.js calls eval or new Function");
+  process.exit(1);
+}
+writeFileSync(join(staging, "embed.js"), loaderCode + "\n");
 
 // The iframe page and the configurator, under stable names next to embed.js. The configurator's
 // list of languages is written from content/*.json (the files the widget builds in; see build.rs).
