@@ -579,29 +579,9 @@ impl Content {
             top(&mut out, "language_name", "is empty");
         }
         blank_texts(&self.ui, "ui", &mut out);
-        let ui = &self.ui;
-        must_hold(
-            &mut out,
-            &[
-                ("ui.spine_overview", &ui.spine_overview, &["{level}"]),
-                ("ui.step_of", &ui.step_of, &["{n}", "{total}"]),
-                ("ui.cta_call", &ui.cta_call, &["{phone}"]),
-                ("ui.treated_levels", &ui.treated_levels, &["{levels}"]),
-                ("ui.grade", &ui.grade, &["{n}"]),
-                ("ui.no_voice", &ui.no_voice, &["{language}"]),
-                ("ui.cta_talk", &ui.cta_talk, &["{clinic}"]),
-            ],
-        );
-        let takehome = &self.takehome;
-        blank_texts(takehome, "takehome", &mut out);
-        must_hold(
-            &mut out,
-            &[
-                ("takehome.date", &takehome.date, &["{date}"]),
-                ("takehome.lumbar", &takehome.lumbar, &["{level}"]),
-                ("takehome.thoracic", &takehome.thoracic, &["{level}"]),
-            ],
-        );
+        must_hold(&self.ui, "ui", UI_PLACEHOLDERS, &mut out);
+        blank_texts(&self.takehome, "takehome", &mut out);
+        must_hold(&self.takehome, "takehome", TAKEHOME_PLACEHOLDERS, &mut out);
         blank_texts(&self.labels, "labels", &mut out);
         blank_texts(&self.consult_labels, "consult_labels", &mut out);
         if self.disclaimer.iter().all(|p| blank(p)) {
@@ -873,13 +853,42 @@ fn blank_texts(texts: &dyn Texts, prefix: &str, out: &mut Vec<ContentError>) {
     }
 }
 
-/// Reports each text that lacks one of its placeholders: (field, text, placeholders).
-fn must_hold(out: &mut Vec<ContentError>, texts: &[(&str, &str, &[&str])]) {
-    for (field, text, needs) in texts {
-        if !needs.iter().all(|h| text.contains(h)) {
+/// The texts of `Ui` that must hold placeholders: (field, placeholders).
+const UI_PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("spine_overview", &["{level}"]),
+    ("step_of", &["{n}", "{total}"]),
+    ("cta_call", &["{phone}"]),
+    ("treated_levels", &["{levels}"]),
+    ("grade", &["{n}"]),
+    ("no_voice", &["{language}"]),
+    ("cta_talk", &["{clinic}"]),
+];
+
+/// The texts of `TakeHome` that must hold placeholders: (field, placeholders).
+const TAKEHOME_PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("date", &["{date}"]),
+    ("lumbar", &["{level}"]),
+    ("thoracic", &["{level}"]),
+];
+
+/// Reports each text of `texts` (by field name) that lacks one of its placeholders, as the field
+/// `<prefix>.<name>`.
+fn must_hold(
+    texts: &dyn Texts,
+    prefix: &str,
+    fields: &[(&str, &[&str])],
+    out: &mut Vec<ContentError>,
+) {
+    for (name, needs) in fields {
+        let text = texts
+            .names()
+            .iter()
+            .position(|n| n == name)
+            .map(|i| texts.text(i));
+        if !needs.iter().all(|h| text.is_some_and(|t| t.contains(h))) {
             out.push(ContentError {
                 step: None,
-                field: field.to_string(),
+                field: format!("{prefix}.{name}"),
                 message: match needs {
                     [one] => format!("must contain {one}"),
                     _ => format!("must contain both {}", needs.join(" and ")),
