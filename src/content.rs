@@ -615,54 +615,54 @@ impl Content {
             } else {
                 step.id.clone()
             };
-            let mut bad = |field: &str, message: String| {
+            let mut bad = |field: &str, message: &str| {
                 out.push(ContentError {
                     step: Some(id.clone()),
                     field: field.into(),
-                    message,
+                    message: message.into(),
                 })
             };
             if !is_valid_id(&step.id) {
                 bad(
                     "id",
-                    "must be lowercase letters and digits joined by single hyphens".into(),
+                    "must be lowercase letters and digits joined by single hyphens",
                 );
             }
             if let Some(first) = seen.iter().position(|s| *s == step.id) {
-                bad("id", format!("is used twice (also step {})", first + 1));
+                bad("id", &format!("is used twice (also step {})", first + 1));
             }
             seen.push(&step.id);
             let title = step.title.trim();
             if title.is_empty() {
-                bad("title", "is empty".into());
+                bad("title", "is empty");
             } else if title.chars().count() > MAX_TITLE_CHARS {
                 bad(
                     "title",
-                    format!("is longer than {MAX_TITLE_CHARS} characters"),
+                    &format!("is longer than {MAX_TITLE_CHARS} characters"),
                 );
             }
             if step.narration.is_empty() {
-                bad("narration", "is empty".into());
+                bad("narration", "is empty");
             }
             for (k, para) in step.narration.iter().enumerate() {
                 if blank(para) {
-                    bad(&format!("narration[{k}]"), "is empty".into());
+                    bad(&format!("narration[{k}]"), "is empty");
                 }
             }
             if blank(&step.picture) {
-                bad("picture", "is empty".into());
+                bad("picture", "is empty");
             }
             if blank(&step.consult.title) {
-                bad("consult.title", "is empty".into());
+                bad("consult.title", "is empty");
             }
             if step.consult.narration.iter().all(|p| blank(p)) {
-                bad("consult.narration", "is empty".into());
+                bad("consult.narration", "is empty");
             }
             if let Some(prev) = last_state {
                 if step.diagram < prev {
                     bad(
                         "diagram",
-                        format!(
+                        &format!(
                             "{:?} comes before {:?} in the procedure",
                             step.diagram, prev
                         ),
