@@ -544,18 +544,21 @@ impl Content {
 
     /// The text with this id (see [`Content::load_with`]), if there is one.
     fn text_slot(&mut self, id: &str) -> Option<Slot<'_>> {
-        let parts: Vec<&str> = id.split('.').collect();
-        match parts.as_slice() {
-            ["disclaimer"] => self.slot("disclaimer"),
-            ["ui", name] => self.ui.slot(name),
-            ["labels", name] => self.labels.slot(name),
-            ["consult_labels", name] => self.consult_labels.slot(name),
-            ["steps", step, rest @ ..] => {
-                let step = self.steps.iter_mut().find(|s| s.id == *step)?;
-                match rest {
-                    [field @ ("title" | "picture" | "narration")] => step.slot(field),
-                    ["consult", field] => step.consult.slot(field),
-                    _ => None,
+        if id == "disclaimer" {
+            return self.slot(id);
+        }
+        // Field names hold no dot, so `ui.next.x` finds nothing.
+        let (object, name) = id.split_once('.')?;
+        match object {
+            "ui" => self.ui.slot(name),
+            "labels" => self.labels.slot(name),
+            "consult_labels" => self.consult_labels.slot(name),
+            "steps" => {
+                let (step, field) = name.split_once('.')?;
+                let step = self.steps.iter_mut().find(|s| s.id == step)?;
+                match field {
+                    "title" | "picture" | "narration" => step.slot(field),
+                    _ => step.consult.slot(field.strip_prefix("consult.")?),
                 }
             }
             _ => None,
@@ -1404,9 +1407,31 @@ mod tests {
                 }
             }
         }
-        // takehome is not among the override ids.
-        let (_, warnings) = Content::load_with(EN_JSON, &[("takehome.print".into(), "x".into())]);
-        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        // Anything else is not an override id: takehome, the step's id, a part too many or few.
+        for id in [
+            "takehome.print",
+            "lang",
+            "",
+            "ui",
+            "ui.",
+            "ui.next.x",
+            "labels.balloon.x",
+            "disclaimer.x",
+            "steps",
+            "steps.recovery",
+            "steps.recovery.id",
+            "steps.recovery.diagram",
+            "steps.recovery.consult",
+            "steps.recovery.title.x",
+            "steps.recovery.consult.title.x",
+            "steps.recovery.consult.diagram",
+            "steps.nowhere.title",
+        ] {
+            let (got, warnings) = Content::load_with(EN_JSON, &[(id.into(), "Zz".into())]);
+            assert!(got == Ok(english.clone()), "{id}");
+            assert_eq!(warnings.len(), 1, "{id}: {warnings:?}");
+            assert!(warnings[0].contains("is not known"), "{id}: {warnings:?}");
+        }
     }
 
     #[test]
