@@ -308,11 +308,11 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
     let mut by_index = String::new();
     let mut by_index_mut = String::new();
     for (i, k) in names.iter().enumerate() {
-        let _ = write!(table, "{k:?}, ");
+        let _ = write!(table, "{k} ");
         let _ = writeln!(by_index, "            {i} => &self.{k},");
         let _ = writeln!(by_index_mut, "            {i} => &mut self.{k},");
     }
-    let _ = write!(table, "{last:?}");
+    let _ = write!(table, "{last}");
     let decode = if only_texts {
         // A constant, so that it is one copy of a block of data, not code for every field.
         format!(
@@ -337,8 +337,8 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
     let _ = write!(
         code,
         "{allow}impl Texts for {ty} {{
-    fn names(&self) -> &'static [&'static str] {{
-        &[{table}]
+    fn names(&self) -> &'static str {{
+        {table:?}
     }}
 
     fn text(&self, i: usize) -> &String {{

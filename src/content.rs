@@ -332,10 +332,10 @@ pub struct TakeHome {
 impl TakeHome {
     /// Every text with its field name, in key order.
     pub fn fields(&self) -> Vec<(&'static str, &str)> {
-        let names = self.names().iter();
+        let names = self.names().split(' ');
         names
             .enumerate()
-            .map(|(i, n)| (*n, self.text(i).as_str()))
+            .map(|(i, n)| (n, self.text(i).as_str()))
             .collect()
     }
 }
@@ -823,17 +823,23 @@ pub fn mark_terms<'a>(text: &'a str, glossary: &[Term], seen: &mut Vec<usize>) -
 /// content/en.json's keys): reading a shipped file, the `text` overrides and the checks for empty
 /// texts loop over this table instead of repeating code for every field.
 pub(crate) trait Texts {
-    /// The text fields' names, in key order.
-    fn names(&self) -> &'static [&'static str];
+    /// The text fields' names in key order, separated by spaces (one string: no table of
+    /// pointers in the WebAssembly).
+    fn names(&self) -> &'static str;
     /// The text field at this index of [`Texts::names`].
     fn text(&self, i: usize) -> &String;
     /// The text field at this index of [`Texts::names`], to change it.
     fn text_mut(&mut self, i: usize) -> &mut String;
 }
 
+/// The index of the text field with this name.
+fn index_of(texts: &dyn Texts, name: &str) -> Option<usize> {
+    texts.names().split(' ').position(|n| n == name)
+}
+
 /// The text field with this name.
 fn text_named<'a>(texts: &'a mut dyn Texts, name: &str) -> Option<&'a mut String> {
-    let i = texts.names().iter().position(|n| *n == name)?;
+    let i = index_of(texts, name)?;
     Some(texts.text_mut(i))
 }
 
@@ -845,7 +851,7 @@ fn blank(text: &str) -> bool {
 
 /// Reports every empty (or blank) text of `texts` as the field `<prefix>.<name>`.
 fn blank_texts(texts: &dyn Texts, prefix: &str, out: &mut Vec<ContentError>) {
-    for (i, name) in texts.names().iter().enumerate() {
+    for (i, name) in texts.names().split(' ').enumerate() {
         if blank(texts.text(i)) {
             out.push(ContentError {
                 step: None,
@@ -883,11 +889,7 @@ fn must_hold(
     out: &mut Vec<ContentError>,
 ) {
     for (name, needs) in fields {
-        let text = texts
-            .names()
-            .iter()
-            .position(|n| n == name)
-            .map(|i| texts.text(i));
+        let text = index_of(texts, name).map(|i| texts.text(i));
         if !needs.iter().all(|h| text.is_some_and(|t| t.contains(h))) {
             out.push(ContentError {
                 step: None,
@@ -946,7 +948,7 @@ impl<'a> Reader<'a> {
 
     /// Reads every text field of `texts`, in key order.
     fn fill(&mut self, texts: &mut dyn Texts) {
-        for i in 0..texts.names().len() {
+        for i in 0..texts.names().split(' ').count() {
             *texts.text_mut(i) = self.text();
         }
     }
