@@ -610,7 +610,6 @@ impl Content {
             }
         }
 
-        let mut seen: Vec<&str> = Vec::new();
         let mut last_state: Option<DiagramState> = None;
         for (i, step) in self.steps.iter().enumerate() {
             let id = if step.id.is_empty() {
@@ -631,10 +630,9 @@ impl Content {
                     "must be lowercase letters and digits joined by single hyphens",
                 );
             }
-            if let Some(first) = seen.iter().position(|s| *s == step.id) {
+            if let Some(first) = self.steps[..i].iter().position(|s| s.id == step.id) {
                 bad("id", &format!("is used twice (also step {})", first + 1));
             }
-            seen.push(&step.id);
             let title = step.title.trim();
             if title.is_empty() {
                 bad("title", "is empty");
@@ -674,9 +672,8 @@ impl Content {
             }
             last_state = Some(step.diagram);
         }
-        let states: Vec<DiagramState> = self.steps.iter().map(|s| s.diagram).collect();
         for required in REQUIRED_STATES {
-            if !states.contains(&required) {
+            if !self.steps.iter().any(|s| s.diagram == required) {
                 out.push(ContentError {
                     step: None,
                     field: "steps".into(),
