@@ -891,10 +891,11 @@ fn must_hold(
             out.push(ContentError {
                 step: None,
                 field: format!("{prefix}.{name}"),
-                message: match needs {
-                    [one] => format!("must contain {one}"),
-                    _ => format!("must contain both {}", needs.join(" and ")),
-                },
+                message: format!(
+                    "must contain {}{}",
+                    if needs.len() > 1 { "both " } else { "" },
+                    needs.join(" and ")
+                ),
             });
         }
     }
@@ -1445,6 +1446,28 @@ mod tests {
                     "{errs:#?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_text_without_its_placeholders_is_reported_with_them() {
+        for (field, message) in [
+            ("ui.spine_overview", "must contain {level}"),
+            ("ui.step_of", "must contain both {n} and {total}"),
+            ("ui.cta_call", "must contain {phone}"),
+            ("ui.treated_levels", "must contain {levels}"),
+            ("ui.grade", "must contain {n}"),
+            ("ui.no_voice", "must contain {language}"),
+            ("ui.cta_talk", "must contain {clinic}"),
+            ("takehome.date", "must contain {date}"),
+            ("takehome.lumbar", "must contain {level}"),
+            ("takehome.thoracic", "must contain {level}"),
+        ] {
+            let Some((object, key)) = field.split_once('.') else {
+                continue;
+            };
+            let errs = errors_of(&edited(|v| v[object][key] = "x".into()));
+            assert_eq!(errs, vec![format!("field \"{field}\": {message}")]);
         }
     }
 
