@@ -243,7 +243,7 @@ fn same_shape(en: &Value, other: &Value, path: &str, bad: &mut dyn FnMut(String)
 
 /// Writes, for the struct at `path` and the structs inside it: `decode` (reads it from a shipped
 /// file; fields in key order, as `scripts/write-loader.mjs` writes them), `slot` (the text or list
-/// of paragraphs a clinic may override, by name) and the [`Texts`] table of its text fields (their
+/// of paragraphs a clinic may override, by name) and the `Texts` table of its text fields (their
 /// names in key order and each one by index), so that reading, overriding and checking the texts
 /// are loops over that table rather than code repeated for every field.
 fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str>) {
