@@ -301,19 +301,12 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
         return;
     }
     done.push(ty);
-    let Some(last) = names.pop() else {
-        panic!("build.rs: content/en.json `{path}`: an object needs at least one text")
+    // The `Texts` table, for an object with texts.
+    let texts = match names.pop() {
+        Some(last) => texts_table(ty, &names, last),
+        None => String::new(),
     };
-    let mut table = String::new();
-    let mut by_index = String::new();
-    let mut by_index_mut = String::new();
-    for (i, k) in names.iter().enumerate() {
-        let _ = write!(table, "{k} ");
-        let _ = writeln!(by_index, "            {i} => &self.{k},");
-        let _ = writeln!(by_index_mut, "            {i} => &mut self.{k},");
-    }
-    let _ = write!(table, "{last}");
-    let decode = if only_texts {
+    let decode = if only_texts && !texts.is_empty() {
         // A constant, so that it is one copy of a block of data, not code for every field.
         format!(
             "const EMPTY: {ty} = {ty} {{
@@ -328,14 +321,48 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
 {fields}        }}"
         )
     };
+    let one = if texts.is_empty() {
+        "let _ = name;\n        None"
+    } else {
+        "text_named(self, name).map(Slot::One)"
+    };
+    let _ = write!(
+        code,
+        "{texts}impl {ty} {{
+    /// Reads this from a shipped content file.
+    pub(crate) fn decode(r: &mut Reader<'_>) -> {ty} {{
+        {decode}
+    }}
+
+    /// The text field (or list of paragraphs) with this name, for the `text` overrides.
+    #[allow(dead_code)]
+    pub(crate) fn slot(&mut self, name: &str) -> Option<Slot<'_>> {{
+{lists}        {one}
+    }}
+}}
+
+"
+    );
+}
+
+/// `impl Texts` for the struct `ty` whose text fields are `names` then `last`, in key order.
+fn texts_table(ty: &str, names: &[&str], last: &str) -> String {
+    let mut table = String::new();
+    let mut by_index = String::new();
+    let mut by_index_mut = String::new();
+    for (i, k) in names.iter().enumerate() {
+        let _ = write!(table, "{k} ");
+        let _ = writeln!(by_index, "            {i} => &self.{k},");
+        let _ = writeln!(by_index_mut, "            {i} => &mut self.{k},");
+    }
+    let _ = write!(table, "{last}");
     // One text: the match has only its `_` arm.
     let allow = if names.is_empty() {
         "#[allow(clippy::match_single_binding)]\n"
     } else {
         ""
     };
-    let _ = write!(
-        code,
+    format!(
         "{allow}impl Texts for {ty} {{
     fn names(&self) -> &'static str {{
         {table:?}
@@ -354,19 +381,6 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
     }}
 }}
 
-impl {ty} {{
-    /// Reads this from a shipped content file.
-    pub(crate) fn decode(r: &mut Reader<'_>) -> {ty} {{
-        {decode}
-    }}
-
-    /// The text field (or list of paragraphs) with this name, for the `text` overrides.
-    #[allow(dead_code)]
-    pub(crate) fn slot(&mut self, name: &str) -> Option<Slot<'_>> {{
-{lists}        text_named(self, name).map(Slot::One)
-    }}
-}}
-
 "
-    );
+    )
 }
