@@ -241,13 +241,21 @@ fn same_shape(en: &Value, other: &Value, path: &str, bad: &mut dyn FnMut(String)
     }
 }
 
-/// Writes `decode` (and `slot`, for texts a clinic may override) for the struct at `path`, and
-/// the structs inside it. Fields are read in key order, as `scripts/write-loader.mjs` writes them.
+/// Writes, for the struct at `path` and the structs inside it: `decode` (reads it from a shipped
+/// file; fields in key order, as `scripts/write-loader.mjs` writes them), `slot` (the text or list
+/// of paragraphs a clinic may override, by name) and the `Texts` table of its text fields (their
+/// names in key order and each one by index), so that reading, overriding and checking the texts
+/// are loops over that table rather than code repeated for every field.
 fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str>) {
     let Value::Object(map) = v else { return };
     let ty = type_of(path);
+    // A struct literal reading every field in key order (for structs with more than texts).
     let mut fields = String::new();
-    let mut slots = String::new();
+    // `Ty { field: String::new(), .. }` with every field empty (for structs of texts only).
+    let mut empty = String::new();
+    let mut lists = String::new();
+    let mut names = Vec::new();
+    let mut only_texts = true;
     // Key order, whatever order serde_json keeps (scripts/write-loader.mjs sorts them too).
     let mut keys: Vec<&String> = map.keys().collect();
     keys.sort();
@@ -257,7 +265,8 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
         let read = match v {
             Value::String(_) if STATES.contains(&p.as_str()) => "r.state()".to_string(),
             Value::String(_) => {
-                let _ = writeln!(slots, "            {k:?} => Slot::One(&mut self.{k}),");
+                names.push(k.as_str());
+                let _ = writeln!(empty, "            {k}: String::new(),");
                 "r.text()".to_string()
             }
             Value::Array(a) => match a.first() {
@@ -267,7 +276,10 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
                     format!("r.list({}::decode)", type_of(&item_path))
                 }
                 Some(Value::String(_)) | None => {
-                    let _ = writeln!(slots, "            {k:?} => Slot::Many(&mut self.{k}),");
+                    let _ = writeln!(
+                        lists,
+                        "        if name == {k:?} {{\n            return Some(Slot::Many(&mut self.{k}));\n        }}"
+                    );
                     "r.texts()".to_string()
                 }
                 Some(_) => panic!("build.rs: content/en.json `{p}`: lists hold texts or objects"),
@@ -280,30 +292,95 @@ fn decoder(v: &Value, path: &str, code: &mut String, done: &mut Vec<&'static str
                 "build.rs: content/en.json `{p}`: only texts, lists and objects are supported"
             ),
         };
+        if read != "r.text()" {
+            only_texts = false;
+        }
         let _ = writeln!(fields, "            {k}: {read},");
     }
     if done.contains(&ty) {
         return;
     }
     done.push(ty);
+    // The `Texts` table, for an object with texts.
+    let texts = match names.pop() {
+        Some(last) => texts_table(ty, &names, last),
+        None => String::new(),
+    };
+    let decode = if only_texts && !texts.is_empty() {
+        // A constant, so that it is one copy of a block of data, not code for every field.
+        format!(
+            "const EMPTY: {ty} = {ty} {{
+{empty}        }};
+        let mut v = EMPTY;
+        r.fill(&mut v);
+        v"
+        )
+    } else {
+        format!(
+            "{ty} {{
+{fields}        }}"
+        )
+    };
+    let one = if texts.is_empty() {
+        "let _ = name;\n        None"
+    } else {
+        "text_named(self, name).map(Slot::One)"
+    };
     let _ = write!(
         code,
-        "impl {ty} {{
+        "{texts}impl {ty} {{
     /// Reads this from a shipped content file.
     pub(crate) fn decode(r: &mut Reader<'_>) -> {ty} {{
-        {ty} {{
-{fields}        }}
+        {decode}
     }}
 
     /// The text field (or list of paragraphs) with this name, for the `text` overrides.
     #[allow(dead_code)]
     pub(crate) fn slot(&mut self, name: &str) -> Option<Slot<'_>> {{
-        Some(match name {{
-{slots}            _ => return None,
-        }})
+{lists}        {one}
     }}
 }}
 
 "
     );
+}
+
+/// `impl Texts` for the struct `ty` whose text fields are `names` then `last`, in key order.
+fn texts_table(ty: &str, names: &[&str], last: &str) -> String {
+    let mut table = String::new();
+    let mut by_index = String::new();
+    let mut by_index_mut = String::new();
+    for (i, k) in names.iter().enumerate() {
+        let _ = write!(table, "{k} ");
+        let _ = writeln!(by_index, "            {i} => &self.{k},");
+        let _ = writeln!(by_index_mut, "            {i} => &mut self.{k},");
+    }
+    let _ = write!(table, "{last}");
+    // One text: the match has only its `_` arm.
+    let allow = if names.is_empty() {
+        "#[allow(clippy::match_single_binding)]\n"
+    } else {
+        ""
+    };
+    format!(
+        "{allow}impl Texts for {ty} {{
+    fn names(&self) -> &'static str {{
+        {table:?}
+    }}
+
+    fn text(&self, i: usize) -> &String {{
+        match i {{
+{by_index}            _ => &self.{last},
+        }}
+    }}
+
+    fn text_mut(&mut self, i: usize) -> &mut String {{
+        match i {{
+{by_index_mut}            _ => &mut self.{last},
+        }}
+    }}
+}}
+
+"
+    )
 }

@@ -330,37 +330,13 @@ pub struct TakeHome {
 }
 
 impl TakeHome {
-    /// Every text with its field name.
-    pub fn fields(&self) -> [(&'static str, &str); 27] {
-        [
-            ("share_link", &self.share_link),
-            ("link_copied", &self.link_copied),
-            ("copy_manually", &self.copy_manually),
-            ("copy_hint", &self.copy_hint),
-            ("print_handout", &self.print_handout),
-            ("choose_steps", &self.choose_steps),
-            ("always_included", &self.always_included),
-            ("print", &self.print),
-            ("title", &self.title),
-            ("date", &self.date),
-            ("shown", &self.shown),
-            ("shown_note", &self.shown_note),
-            ("which_bone", &self.which_bone),
-            ("lumbar", &self.lumbar),
-            ("thoracic", &self.thoracic),
-            ("collapse", &self.collapse),
-            ("grade_1", &self.grade_1),
-            ("grade_2", &self.grade_2),
-            ("grade_3", &self.grade_3),
-            ("balloons", &self.balloons),
-            ("one_balloon", &self.one_balloon),
-            ("two_balloons", &self.two_balloons),
-            ("how_many", &self.how_many),
-            ("bones", &self.bones),
-            ("route", &self.route),
-            ("route_beside", &self.route_beside),
-            ("steps", &self.steps),
-        ]
+    /// Every text with its field name, in key order.
+    pub fn fields(&self) -> Vec<(&'static str, &str)> {
+        let names = self.names().split(' ');
+        names
+            .enumerate()
+            .map(|(i, n)| (n, self.text(i).as_str()))
+            .collect()
     }
 }
 
@@ -503,8 +479,8 @@ impl Content {
     ) -> (Result<Content, ContentErrors>, Vec<String>) {
         match Content::load(json) {
             Ok(c) => {
-                let (c, warnings) = c.with_overrides(overrides);
-                (Ok(c), warnings)
+                let (changed, warnings) = c.clone().with_overrides(overrides);
+                (Ok(changed.unwrap_or(c)), warnings)
             }
             Err(e) => (Err(e), Vec::new()),
         }
@@ -535,12 +511,16 @@ impl Content {
     }
 
     /// This content with a clinic's own wording laid over it (see [`Content::load_with`]), and
-    /// the warnings.
-    pub fn with_overrides(&self, overrides: &[(String, String)]) -> (Content, Vec<String>) {
+    /// the warnings; `None` when the overrides would make the content invalid (they are then all
+    /// dropped, and the warnings say why). It takes the content by value, so nothing is copied
+    /// (the widget reads a fresh copy of the words for it).
+    pub fn with_overrides(
+        mut self,
+        overrides: &[(String, String)],
+    ) -> (Option<Content>, Vec<String>) {
         let mut warnings = Vec::new();
-        let mut changed = self.clone();
         for (id, text) in overrides {
-            match changed.text_slot(id) {
+            match self.text_slot(id) {
                 Some(Slot::One(s)) => *s = text.clone(),
                 Some(Slot::Many(v)) => {
                     *v = text.split("\n\n").map(|p| p.trim().to_string()).collect()
@@ -550,32 +530,35 @@ impl Content {
                 )),
             }
         }
-        let problems = changed.problems();
+        let problems = self.problems();
         if problems.is_empty() {
-            return (changed, warnings);
+            return (Some(self), warnings);
         }
         for p in problems {
             warnings.push(format!(
                 "kyphoplasty-explainer: the text overrides were not used: {p}"
             ));
         }
-        (self.clone(), warnings)
+        (None, warnings)
     }
 
     /// The text with this id (see [`Content::load_with`]), if there is one.
     fn text_slot(&mut self, id: &str) -> Option<Slot<'_>> {
-        let parts: Vec<&str> = id.split('.').collect();
-        match parts.as_slice() {
-            ["disclaimer"] => self.slot("disclaimer"),
-            ["ui", name] => self.ui.slot(name),
-            ["labels", name] => self.labels.slot(name),
-            ["consult_labels", name] => self.consult_labels.slot(name),
-            ["steps", step, rest @ ..] => {
-                let step = self.steps.iter_mut().find(|s| s.id == *step)?;
-                match rest {
-                    [field @ ("title" | "picture" | "narration")] => step.slot(field),
-                    ["consult", field] => step.consult.slot(field),
-                    _ => None,
+        if id == "disclaimer" {
+            return self.slot(id);
+        }
+        // Field names hold no dot, so `ui.next.x` finds nothing.
+        let (object, name) = id.split_once('.')?;
+        match object {
+            "ui" => self.ui.slot(name),
+            "labels" => self.labels.slot(name),
+            "consult_labels" => self.consult_labels.slot(name),
+            "steps" => {
+                let (step, field) = name.split_once('.')?;
+                let step = self.steps.iter_mut().find(|s| s.id == step)?;
+                match field {
+                    "title" | "picture" | "narration" => step.slot(field),
+                    _ => step.consult.slot(field.strip_prefix("consult.")?),
                 }
             }
             _ => None,
@@ -585,102 +568,48 @@ impl Content {
     /// Every problem in already-parsed content (empty when it is fine).
     pub fn problems(&self) -> Vec<ContentError> {
         let mut out = Vec::new();
-        let mut top = |field: &str, message: &str| {
+        fn top(out: &mut Vec<ContentError>, field: &str, message: &str) {
             out.push(ContentError {
                 step: None,
                 field: field.into(),
                 message: message.into(),
             })
-        };
-        if self.lang.trim().is_empty() {
-            top("lang", "is empty");
         }
-        if self.language_name.trim().is_empty() {
-            top("language_name", "is empty");
+        if blank(&self.lang) {
+            top(&mut out, "lang", "is empty");
         }
-        for (name, value) in self.ui_fields() {
-            if value.trim().is_empty() {
-                top(&format!("ui.{name}"), "is empty");
-            }
+        if blank(&self.language_name) {
+            top(&mut out, "language_name", "is empty");
         }
-        for (name, value) in self.view_fields() {
-            if value.trim().is_empty() {
-                top(&format!("ui.{name}"), "is empty");
-            }
-        }
-        if !self.ui.spine_overview.contains("{level}") {
-            top("ui.spine_overview", "must contain {level}");
-        }
-        if !(self.ui.step_of.contains("{n}") && self.ui.step_of.contains("{total}")) {
-            top("ui.step_of", "must contain both {n} and {total}");
-        }
-        if !self.ui.cta_call.contains("{phone}") {
-            top("ui.cta_call", "must contain {phone}");
-        }
-        if !self.ui.treated_levels.contains("{levels}") {
-            top("ui.treated_levels", "must contain {levels}");
-        }
-        if !self.ui.grade.contains("{n}") {
-            top("ui.grade", "must contain {n}");
-        }
-        if !self.ui.no_voice.contains("{language}") {
-            top("ui.no_voice", "must contain {language}");
-        }
-        if !self.ui.cta_talk.contains("{clinic}") {
-            top("ui.cta_talk", "must contain {clinic}");
-        }
-        for (name, value) in self.takehome.fields() {
-            if value.trim().is_empty() {
-                top(&format!("takehome.{name}"), "is empty");
-            }
-        }
-        for (name, holder) in [
-            ("date", "{date}"),
-            ("lumbar", "{level}"),
-            ("thoracic", "{level}"),
-        ] {
-            let text = self
-                .takehome
-                .fields()
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, t)| *t);
-            if !text.unwrap_or_default().contains(holder) {
-                top(
-                    &format!("takehome.{name}"),
-                    &format!("must contain {holder}"),
-                );
-            }
-        }
-        for (name, value) in label_fields(&self.labels) {
-            if value.trim().is_empty() {
-                top(&format!("labels.{name}"), "is empty");
-            }
-        }
-        for (name, value) in label_fields(&self.consult_labels) {
-            if value.trim().is_empty() {
-                top(&format!("consult_labels.{name}"), "is empty");
-            }
-        }
-        if self.disclaimer.iter().all(|p| p.trim().is_empty()) {
-            top("disclaimer", "is empty");
+        blank_texts(&self.ui, "ui", &mut out);
+        must_hold(&self.ui, "ui", UI_PLACEHOLDERS, &mut out);
+        blank_texts(&self.takehome, "takehome", &mut out);
+        must_hold(&self.takehome, "takehome", TAKEHOME_PLACEHOLDERS, &mut out);
+        blank_texts(&self.labels, "labels", &mut out);
+        blank_texts(&self.consult_labels, "consult_labels", &mut out);
+        if self.disclaimer.iter().all(|p| blank(p)) {
+            top(&mut out, "disclaimer", "is empty");
         }
         if self.steps.is_empty() {
-            top("steps", "there are no steps");
+            top(&mut out, "steps", "there are no steps");
         }
         for (i, t) in self.glossary.iter().enumerate() {
-            if t.term.trim().is_empty() || t.definition.trim().is_empty() {
-                top(&format!("glossary[{i}]"), "needs a term and a definition");
-            }
-            if t.forms.iter().all(|f| f.trim().is_empty()) {
+            if blank(&t.term) || blank(&t.definition) {
                 top(
+                    &mut out,
+                    &format!("glossary[{i}]"),
+                    "needs a term and a definition",
+                );
+            }
+            if t.forms.iter().all(|f| blank(f)) {
+                top(
+                    &mut out,
                     &format!("glossary[{i}].forms"),
                     "needs at least one form to find",
                 );
             }
         }
 
-        let mut seen: Vec<&str> = Vec::new();
         let mut last_state: Option<DiagramState> = None;
         for (i, step) in self.steps.iter().enumerate() {
             let id = if step.id.is_empty() {
@@ -688,54 +617,53 @@ impl Content {
             } else {
                 step.id.clone()
             };
-            let mut bad = |field: &str, message: String| {
+            let mut bad = |field: &str, message: &str| {
                 out.push(ContentError {
                     step: Some(id.clone()),
                     field: field.into(),
-                    message,
+                    message: message.into(),
                 })
             };
             if !is_valid_id(&step.id) {
                 bad(
                     "id",
-                    "must be lowercase letters and digits joined by single hyphens".into(),
+                    "must be lowercase letters and digits joined by single hyphens",
                 );
             }
-            if let Some(first) = seen.iter().position(|s| *s == step.id) {
-                bad("id", format!("is used twice (also step {})", first + 1));
+            if let Some(first) = self.steps[..i].iter().position(|s| s.id == step.id) {
+                bad("id", &format!("is used twice (also step {})", first + 1));
             }
-            seen.push(&step.id);
             let title = step.title.trim();
             if title.is_empty() {
-                bad("title", "is empty".into());
+                bad("title", "is empty");
             } else if title.chars().count() > MAX_TITLE_CHARS {
                 bad(
                     "title",
-                    format!("is longer than {MAX_TITLE_CHARS} characters"),
+                    &format!("is longer than {MAX_TITLE_CHARS} characters"),
                 );
             }
             if step.narration.is_empty() {
-                bad("narration", "is empty".into());
+                bad("narration", "is empty");
             }
             for (k, para) in step.narration.iter().enumerate() {
-                if para.trim().is_empty() {
-                    bad(&format!("narration[{k}]"), "is empty".into());
+                if blank(para) {
+                    bad(&format!("narration[{k}]"), "is empty");
                 }
             }
-            if step.picture.trim().is_empty() {
-                bad("picture", "is empty".into());
+            if blank(&step.picture) {
+                bad("picture", "is empty");
             }
-            if step.consult.title.trim().is_empty() {
-                bad("consult.title", "is empty".into());
+            if blank(&step.consult.title) {
+                bad("consult.title", "is empty");
             }
-            if step.consult.narration.iter().all(|p| p.trim().is_empty()) {
-                bad("consult.narration", "is empty".into());
+            if step.consult.narration.iter().all(|p| blank(p)) {
+                bad("consult.narration", "is empty");
             }
             if let Some(prev) = last_state {
                 if step.diagram < prev {
                     bad(
                         "diagram",
-                        format!(
+                        &format!(
                             "{:?} comes before {:?} in the procedure",
                             step.diagram, prev
                         ),
@@ -744,9 +672,8 @@ impl Content {
             }
             last_state = Some(step.diagram);
         }
-        let states: Vec<DiagramState> = self.steps.iter().map(|s| s.diagram).collect();
         for required in REQUIRED_STATES {
-            if !states.contains(&required) {
+            if !self.steps.iter().any(|s| s.diagram == required) {
                 out.push(ContentError {
                     step: None,
                     field: "steps".into(),
@@ -755,108 +682,6 @@ impl Content {
             }
         }
         out
-    }
-
-    fn ui_fields(&self) -> [(&'static str, &str); 61] {
-        let u = &self.ui;
-        [
-            ("heading", &u.heading),
-            ("previous", &u.previous),
-            ("next", &u.next),
-            ("play", &u.play),
-            ("pause", &u.pause),
-            ("step_of", &u.step_of),
-            ("all_steps", &u.all_steps),
-            ("about", &u.about),
-            ("close", &u.close),
-            ("front", &u.front),
-            ("back", &u.back),
-            ("labels", &u.labels),
-            ("disclaimer_title", &u.disclaimer_title),
-            ("timeline", &u.timeline),
-            ("side_view", &u.side_view),
-            ("top_view", &u.top_view),
-            ("views", &u.views),
-            ("cta_title", &u.cta_title),
-            ("cta_call", &u.cta_call),
-            ("cta_talk", &u.cta_talk),
-            ("cta_office", &u.cta_office),
-            ("read_aloud", &u.read_aloud),
-            ("stop_reading", &u.stop_reading),
-            ("no_voice", &u.no_voice),
-            ("larger_text", &u.larger_text),
-            ("patient_settings", &u.patient_settings),
-            ("severity", &u.severity),
-            ("grade", &u.grade),
-            ("balloons", &u.balloons),
-            ("one_balloon", &u.one_balloon),
-            ("two_balloons", &u.two_balloons),
-            ("level", &u.level),
-            ("wedge_angle", &u.wedge_angle),
-            ("height_ratio", &u.height_ratio),
-            ("balloon_readout", &u.balloon_readout),
-            ("illustrative", &u.illustrative),
-            ("full_screen", &u.full_screen),
-            ("speed", &u.speed),
-            ("xray_view", &u.xray_view),
-            ("levels_treated", &u.levels_treated),
-            ("treated_levels", &u.treated_levels),
-            ("route", &u.route),
-            ("transpedicular", &u.transpedicular),
-            ("extrapedicular", &u.extrapedicular),
-            ("route_thoracic_only", &u.route_thoracic_only),
-            ("route_extrapedicular_note", &u.route_extrapedicular_note),
-            ("extrapedicular_title", &u.extrapedicular_title),
-            ("extrapedicular_access", &u.extrapedicular_access),
-            ("draw", &u.draw),
-            ("drawing_tools", &u.drawing_tools),
-            ("pen", &u.pen),
-            ("highlighter", &u.highlighter),
-            ("arrow", &u.arrow),
-            ("eraser", &u.eraser),
-            ("ink_colour", &u.ink_colour),
-            ("red", &u.red),
-            ("yellow", &u.yellow),
-            ("blue", &u.blue),
-            ("green", &u.green),
-            ("undo", &u.undo),
-            ("clear", &u.clear),
-        ]
-    }
-
-    /// The consult views' words (AP projection, spine overview, comparison), for validation.
-    fn view_fields(&self) -> [(&'static str, &str); 28] {
-        let u = &self.ui;
-        [
-            ("projection", &u.projection),
-            ("lateral", &u.lateral),
-            ("ap", &u.ap),
-            ("ap_view", &u.ap_view),
-            ("spine_overview", &u.spine_overview),
-            ("compare_open", &u.compare_open),
-            ("compare_title", &u.compare_title),
-            ("kyphoplasty", &u.kyphoplasty),
-            ("vertebroplasty", &u.vertebroplasty),
-            ("kp_picture", &u.kp_picture),
-            ("vp_picture", &u.vp_picture),
-            ("compare_feature", &u.compare_feature),
-            ("compare_technique", &u.compare_technique),
-            ("kp_technique", &u.kp_technique),
-            ("vp_technique", &u.vp_technique),
-            ("compare_angle", &u.compare_angle),
-            ("kp_angle", &u.kp_angle),
-            ("vp_angle", &u.vp_angle),
-            ("compare_leak", &u.compare_leak),
-            ("kp_leak", &u.kp_leak),
-            ("vp_leak", &u.vp_leak),
-            ("compare_pain", &u.compare_pain),
-            ("pain_similar", &u.pain_similar),
-            ("compare_time", &u.compare_time),
-            ("kp_time", &u.kp_time),
-            ("vp_time", &u.vp_time),
-            ("compare_note", &u.compare_note),
-            ("compare_follows", &u.compare_follows),
-        ]
     }
 
     /// "Step 3 of 10" in this language.
@@ -991,24 +816,89 @@ pub fn mark_terms<'a>(text: &'a str, glossary: &[Term], seen: &mut Vec<usize>) -
     out
 }
 
-/// Every label with its field name.
-fn label_fields(l: &Labels) -> [(&'static str, &str); 14] {
-    [
-        ("vertebra", &l.vertebra),
-        ("fracture", &l.fracture),
-        ("disc", &l.disc),
-        ("nerves", &l.nerves),
-        ("cord", &l.cord),
-        ("roots", &l.roots),
-        ("pedicle", &l.pedicle),
-        ("needle", &l.needle),
-        ("balloon", &l.balloon),
-        ("cavity", &l.cavity),
-        ("cement", &l.cement),
-        ("skin", &l.skin),
-        ("xray", &l.xray),
-        ("bandage", &l.bandage),
-    ]
+/// The text fields of a content struct, by index in key order (`impl`s written by build.rs from
+/// content/en.json's keys): reading a shipped file, the `text` overrides and the checks for empty
+/// texts loop over this table instead of repeating code for every field.
+pub(crate) trait Texts {
+    /// The text fields' names in key order, separated by spaces (one string: no table of
+    /// pointers in the WebAssembly).
+    fn names(&self) -> &'static str;
+    /// The text field at this index of [`Texts::names`].
+    fn text(&self, i: usize) -> &String;
+    /// The text field at this index of [`Texts::names`], to change it.
+    fn text_mut(&mut self, i: usize) -> &mut String;
+}
+
+/// The index of the text field with this name.
+fn index_of(texts: &dyn Texts, name: &str) -> Option<usize> {
+    texts.names().split(' ').position(|n| n == name)
+}
+
+/// The text field with this name.
+fn text_named<'a>(texts: &'a mut dyn Texts, name: &str) -> Option<&'a mut String> {
+    let i = index_of(texts, name)?;
+    Some(texts.text_mut(i))
+}
+
+/// True for a text that is empty or only spaces (one function, not inlined at every check).
+#[inline(never)]
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Reports every empty (or blank) text of `texts` as the field `<prefix>.<name>`.
+fn blank_texts(texts: &dyn Texts, prefix: &str, out: &mut Vec<ContentError>) {
+    for (i, name) in texts.names().split(' ').enumerate() {
+        if blank(texts.text(i)) {
+            out.push(ContentError {
+                step: None,
+                field: format!("{prefix}.{name}"),
+                message: "is empty".into(),
+            });
+        }
+    }
+}
+
+/// The texts of `Ui` that must hold placeholders: (field, placeholders).
+const UI_PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("spine_overview", &["{level}"]),
+    ("step_of", &["{n}", "{total}"]),
+    ("cta_call", &["{phone}"]),
+    ("treated_levels", &["{levels}"]),
+    ("grade", &["{n}"]),
+    ("no_voice", &["{language}"]),
+    ("cta_talk", &["{clinic}"]),
+];
+
+/// The texts of `TakeHome` that must hold placeholders: (field, placeholders).
+const TAKEHOME_PLACEHOLDERS: &[(&str, &[&str])] = &[
+    ("date", &["{date}"]),
+    ("lumbar", &["{level}"]),
+    ("thoracic", &["{level}"]),
+];
+
+/// Reports each text of `texts` (by field name) that lacks one of its placeholders, as the field
+/// `<prefix>.<name>`.
+fn must_hold(
+    texts: &dyn Texts,
+    prefix: &str,
+    fields: &[(&str, &[&str])],
+    out: &mut Vec<ContentError>,
+) {
+    for (name, needs) in fields {
+        let text = index_of(texts, name).map(|i| texts.text(i));
+        if !needs.iter().all(|h| text.is_some_and(|t| t.contains(h))) {
+            out.push(ContentError {
+                step: None,
+                field: format!("{prefix}.{name}"),
+                message: format!(
+                    "must contain {}{}",
+                    if needs.len() > 1 { "both " } else { "" },
+                    needs.join(" and ")
+                ),
+            });
+        }
+    }
 }
 
 /// A text a clinic may override: one text, or paragraphs.
@@ -1052,6 +942,13 @@ impl<'a> Reader<'a> {
             out.push(item(self));
         }
         out
+    }
+
+    /// Reads every text field of `texts`, in key order.
+    fn fill(&mut self, texts: &mut dyn Texts) {
+        for i in 0..texts.names().split(' ').count() {
+            *texts.text_mut(i) = self.text();
+        }
     }
 
     fn texts(&mut self) -> Vec<String> {
@@ -1421,6 +1318,157 @@ mod tests {
             .map(|_| ())
             .unwrap_err_or_default();
         assert!(errs.contains("field \"title\": is empty"), "{errs}");
+    }
+
+    /// The keys of one of en.json's objects of texts.
+    fn keys_of(object: &str) -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(EN_JSON).unwrap_or_default();
+        let keys = v[object].as_object().map(|m| m.keys().cloned().collect());
+        keys.unwrap_or_default()
+    }
+
+    #[test]
+    fn every_text_of_the_shipped_file_lands_in_its_own_field() {
+        // Every text made different from every other, so a text read into another field shows.
+        fn unique(v: &mut serde_json::Value, key: &str, n: &mut usize) {
+            match v {
+                serde_json::Value::String(s) if key != "id" && key != "diagram" => {
+                    *n += 1;
+                    *s = if s.contains('{') {
+                        format!("{s} #{n}")
+                    } else {
+                        format!("x{n}")
+                    };
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(|x| unique(x, key, n)),
+                serde_json::Value::Object(m) => m.iter_mut().for_each(|(k, x)| unique(x, k, n)),
+                _ => {}
+            }
+        }
+        let mut n = 0;
+        let json = edited(|v| unique(v, "", &mut n));
+        assert!(n > 250, "{n} texts");
+        let loaded = Content::load(&json);
+        assert!(loaded.is_ok(), "{loaded:?}");
+        let words = encode(&json).unwrap_or_default();
+        assert_eq!(Content::read(&words), loaded);
+    }
+
+    #[test]
+    fn every_text_id_overrides_its_own_field_and_only_it() {
+        let english = english();
+        // (text id, JSON pointer of the same text in the file)
+        let mut ids: Vec<(String, String)> = Vec::new();
+        for object in ["ui", "labels", "consult_labels"] {
+            for k in keys_of(object) {
+                ids.push((format!("{object}.{k}"), format!("/{object}/{k}")));
+            }
+        }
+        for i in [0, english.steps.len() - 2] {
+            let step = &english.steps[i].id;
+            for field in [
+                "title",
+                "picture",
+                "narration",
+                "consult.title",
+                "consult.narration",
+            ] {
+                let pointer = format!("/steps/{i}/{}", field.replace('.', "/"));
+                ids.push((format!("steps.{step}.{field}"), pointer));
+            }
+        }
+        ids.push(("disclaimer".to_string(), "/disclaimer".to_string()));
+        for (id, pointer) in &ids {
+            let is_list = pointer.ends_with("narration") || pointer.ends_with("disclaimer");
+            let json = edited(|v| {
+                let Some(at) = v.pointer_mut(pointer) else {
+                    panic!("no {pointer} in content/en.json")
+                };
+                *at = if is_list {
+                    serde_json::json!(["Zz one.", "Zz two."])
+                } else {
+                    "Zz".into()
+                };
+            });
+            let text = if is_list { "Zz one.\n\nZz two." } else { "Zz" };
+            let (got, warnings) = Content::load_with(EN_JSON, &[(id.clone(), text.into())]);
+            match Content::load(&json) {
+                Ok(want) => {
+                    assert!(got == Ok(want), "{id}");
+                    assert!(warnings.is_empty(), "{id}: {warnings:?}");
+                }
+                // "Zz" lacks the text's placeholders: the override is dropped, with the reason.
+                Err(_) => {
+                    assert!(got == Ok(english.clone()), "{id}");
+                    assert!(
+                        warnings.iter().any(|w| w.contains(&format!("\"{id}\""))),
+                        "{id}: {warnings:?}"
+                    );
+                }
+            }
+        }
+        // Anything else is not an override id: takehome, the step's id, a part too many or few.
+        for id in [
+            "takehome.print",
+            "lang",
+            "",
+            "ui",
+            "ui.",
+            "ui.next.x",
+            "labels.balloon.x",
+            "disclaimer.x",
+            "steps",
+            "steps.recovery",
+            "steps.recovery.id",
+            "steps.recovery.diagram",
+            "steps.recovery.consult",
+            "steps.recovery.title.x",
+            "steps.recovery.consult.title.x",
+            "steps.recovery.consult.diagram",
+            "steps.nowhere.title",
+        ] {
+            let (got, warnings) = Content::load_with(EN_JSON, &[(id.into(), "Zz".into())]);
+            assert!(got == Ok(english.clone()), "{id}");
+            assert_eq!(warnings.len(), 1, "{id}: {warnings:?}");
+            assert!(warnings[0].contains("is not known"), "{id}: {warnings:?}");
+        }
+    }
+
+    #[test]
+    fn every_blank_text_is_reported_under_its_own_name() {
+        for object in ["ui", "labels", "consult_labels", "takehome"] {
+            for k in keys_of(object) {
+                let errs = errors_of(&edited(|v| v[object][&k] = " ".into()));
+                let blank: Vec<&String> = errs.iter().filter(|e| e.ends_with("is empty")).collect();
+                assert_eq!(
+                    blank,
+                    vec![&format!("field \"{object}.{k}\": is empty")],
+                    "{errs:#?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_without_its_placeholders_is_reported_with_them() {
+        for (field, message) in [
+            ("ui.spine_overview", "must contain {level}"),
+            ("ui.step_of", "must contain both {n} and {total}"),
+            ("ui.cta_call", "must contain {phone}"),
+            ("ui.treated_levels", "must contain {levels}"),
+            ("ui.grade", "must contain {n}"),
+            ("ui.no_voice", "must contain {language}"),
+            ("ui.cta_talk", "must contain {clinic}"),
+            ("takehome.date", "must contain {date}"),
+            ("takehome.lumbar", "must contain {level}"),
+            ("takehome.thoracic", "must contain {level}"),
+        ] {
+            let Some((object, key)) = field.split_once('.') else {
+                continue;
+            };
+            let errs = errors_of(&edited(|v| v[object][key] = "x".into()));
+            assert_eq!(errs, vec![format!("field \"{field}\": {message}")]);
+        }
     }
 
     trait ErrText {

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::config::{contrast, parse_hex};
 use crate::content::Content;
 use crate::model::player::Action;
-use crate::view::app::{step_detail, AppProps};
+use crate::view::app::{step_detail, AppProps, SharedContent};
 use crate::view::bridge::{Bridge, BridgeInner, Bridged};
 use crate::view::STYLE;
 use std::cell::RefCell;
@@ -247,12 +247,16 @@ fn mount_with(
     let content = if config.text.is_empty() {
         chosen
     } else {
-        // The clinic's own wording, laid over this language's words (not cached: per element).
-        let (changed, warnings) = chosen.with_overrides(&config.text);
+        // The clinic's own wording, laid over a fresh copy of this language's words (not cached:
+        // per element); the words as they are when the overrides would make them invalid.
+        let (changed, warnings) = match Content::read(words) {
+            Ok(fresh) => fresh.with_overrides(&config.text),
+            Err(_) => (None, Vec::new()),
+        };
         for w in warnings {
             web_sys::console::warn_1(&w.into());
         }
-        Rc::new(changed)
+        changed.map_or(chosen, Rc::new)
     };
     for w in warnings {
         web_sys::console::warn_1(&w.into());
@@ -288,7 +292,7 @@ fn mount_with(
         crate::view::bridge::BridgedProps {
             bridge: bridge.clone(),
             app: AppProps {
-                content: content.clone(),
+                content: SharedContent(content.clone()),
                 config,
                 reduced_motion: prefers_reduced_motion(),
             },

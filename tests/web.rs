@@ -7,7 +7,7 @@
 use kyphoplasty_explainer::config::Config;
 use kyphoplasty_explainer::content::{encode, Content, EN_JSON};
 use kyphoplasty_explainer::embed;
-use kyphoplasty_explainer::view::app::{App, AppProps};
+use kyphoplasty_explainer::view::app::{App, AppProps, SharedContent};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -52,7 +52,7 @@ fn mount(div: &Element, config: Config, reduced_motion: bool) -> yew::AppHandle<
     yew::Renderer::<App>::with_root_and_props(
         div.clone(),
         AppProps {
-            content: content(),
+            content: SharedContent(content()),
             config,
             reduced_motion,
         },

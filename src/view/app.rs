@@ -42,8 +42,8 @@ pub const MIN_DWELL_MS: f32 = 3000.0;
 /// Props of [`App`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// The validated words.
-    pub content: Rc<Content>,
+    /// The validated words (never changed once mounted: compared by reference).
+    pub content: SharedContent,
     /// This instance's settings.
     pub config: Config,
     /// The reader asked for reduced motion: end states only, no autoplay.
@@ -458,7 +458,7 @@ fn consult_panel(
 /// The explainer.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let content = props.content.clone();
+    let content = props.content.0.clone();
     // The player lives in the clock: frames redraw the moving parts only; this component
     // re-renders when the moment (step, playing, end) changes.
     let clock = {
