@@ -139,8 +139,15 @@ impl Player {
 
     /// Applies one action and returns the new state.
     pub fn reduce(mut self, action: Action) -> Self {
+        self.apply(action);
+        self
+    }
+
+    /// Applies one action in place (what [`Player::reduce`] does, without moving the player: a
+    /// frame's tick does not copy the list of step timings).
+    pub fn apply(&mut self, action: Action) {
         if self.is_empty() {
-            return self;
+            return;
         }
         match action {
             Action::Next => {
@@ -194,7 +201,6 @@ impl Player {
                 }
             }
         }
-        self
     }
 
     fn tick(&mut self, ms: f32) {

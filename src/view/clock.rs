@@ -110,7 +110,7 @@ impl Clock {
     pub fn apply(&self, action: Action) {
         let moment = {
             let mut p = self.0.player.borrow_mut();
-            *p = p.clone().reduce(action);
+            p.apply(action);
             Moment::of(&p)
         };
         let followers: Vec<Callback<()>> = self

@@ -247,6 +247,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
     let beside = is_thoracic(&share.level) && share.route == Route::Extrapedicular;
 
     let mut number = 0;
+    let labels = std::rc::Rc::new(content.labels.clone());
     let steps: Html = content
         .steps
         .iter()
@@ -254,7 +255,6 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
         .filter(|(i, s)| !is_after(s.diagram) && chosen.get(*i).copied().unwrap_or(true))
         .map(|(i, s)| {
             number += 1;
-            let labels = std::rc::Rc::new(content.labels.clone());
             let previous = i
                 .checked_sub(1)
                 .and_then(|j| content.steps.get(j))
