@@ -7,38 +7,83 @@
 
 use crate::model::geometry::Pt;
 use crate::model::push_number;
+use std::cell::RefCell;
 use yew::prelude::*;
-use yew::virtual_dom::{VTag, VText};
+use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
 
 /// A number for an SVG attribute, to one decimal place (see [`crate::model::svg_number`]).
 pub use crate::model::svg_number as f;
+
+/// A template split into its tag, its attribute names and their values (`true` where the value
+/// has `@` or `$` to fill in). Each template is split once and kept for the page's life (there are
+/// a few dozen), so that an element of the same template always has the same list of names: Yew
+/// then compares its attributes one by one, as it does for `html!`.
+struct Template {
+    tag: &'static str,
+    keys: &'static [&'static str],
+    values: Vec<(&'static str, bool)>,
+}
+
+thread_local! {
+    static TEMPLATES: RefCell<Vec<((usize, usize), &'static Template)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+fn template(spec: &'static str) -> &'static Template {
+    let id = (spec.as_ptr() as usize, spec.len());
+    TEMPLATES.with(|all| {
+        if let Some((_, t)) = all.borrow().iter().find(|(k, _)| *k == id) {
+            return *t;
+        }
+        let mut parts = spec.split('|');
+        let tag = parts.next().unwrap_or("g");
+        let (keys, values): (Vec<&'static str>, Vec<(&'static str, bool)>) = parts
+            .map(|part| {
+                let (key, value) = part.split_once('=').unwrap_or((part, ""));
+                (key, (value, value.contains(['@', '$'])))
+            })
+            .unzip();
+        let t: &'static Template = Box::leak(Box::new(Template {
+            tag,
+            keys: Box::leak(keys.into_boxed_slice()),
+            values,
+        }));
+        all.borrow_mut().push((id, t));
+        t
+    })
+}
 
 /// An SVG element from a template: the tag, then `|`-separated `name=value` attributes. In a
 /// value, each `@` is replaced by the next of `n`, to one decimal place (as [`f`] writes it), and
 /// each `$` by the next of `t`. An attribute whose value comes out empty is left out.
 pub fn el(spec: &'static str, n: &[f32], t: &[&str]) -> E {
-    let mut parts = spec.split('|');
-    let mut tag = VTag::new(parts.next().unwrap_or("g"));
+    let tpl = template(spec);
     let (mut n, mut t) = (n.iter(), t.iter());
-    for part in parts {
-        let (key, value) = part.split_once('=').unwrap_or((part, ""));
-        if !value.contains(['@', '$']) {
-            tag.add_attribute(key, value);
-            continue;
-        }
-        let mut v = String::new();
-        for c in value.chars() {
-            match c {
-                '@' => push_number(&mut v, n.next().copied().unwrap_or(0.0)),
-                '$' => v.push_str(t.next().copied().unwrap_or("")),
-                c => v.push(c),
+    let values = tpl
+        .values
+        .iter()
+        .map(|&(value, fill)| {
+            if !fill {
+                return Some(AttributeOrProperty::Static(value));
             }
-        }
-        if !v.is_empty() {
-            tag.add_attribute(key, v);
-        }
+            let mut v = String::new();
+            for c in value.chars() {
+                match c {
+                    '@' => push_number(&mut v, n.next().copied().unwrap_or(0.0)),
+                    '$' => v.push_str(t.next().copied().unwrap_or("")),
+                    c => v.push(c),
+                }
+            }
+            (!v.is_empty()).then(|| AttributeOrProperty::Attribute(v.into()))
+        })
+        .collect();
+    E {
+        tag: tpl.tag,
+        attributes: Attributes::Dynamic {
+            keys: tpl.keys,
+            values,
+        },
     }
-    E(tag)
 }
 
 /// Path data (or any attribute text) from a template: each `@` is replaced by the next of `n`.
@@ -55,25 +100,38 @@ pub fn path(template: &str, n: &[f32]) -> String {
 }
 
 /// An element made by [`el`], to which children can be added.
-pub struct E(VTag);
+pub struct E {
+    tag: &'static str,
+    attributes: Attributes,
+}
 
 impl E {
+    fn with(self, children: VNode) -> Html {
+        VTag::__new_other(
+            AttrValue::Static(self.tag),
+            NodeRef::default(),
+            None,
+            self.attributes,
+            Listeners::None,
+            children,
+        )
+        .into()
+    }
+
     /// The element with these children.
-    pub fn kids(mut self, kids: Vec<Html>) -> Html {
-        self.0.add_children(kids);
-        self.into()
+    pub fn kids(self, kids: Vec<Html>) -> Html {
+        self.with(VList::with_children(kids, None).into())
     }
 
     /// The element with this text in it.
-    pub fn text(mut self, text: &str) -> Html {
-        self.0.add_child(VText::new(text.to_string()).into());
-        self.into()
+    pub fn text(self, text: &str) -> Html {
+        self.with(VText::new(text.to_string()).into())
     }
 }
 
 impl From<E> for Html {
     fn from(e: E) -> Html {
-        e.0.into()
+        e.with(VNode::default())
     }
 }
 
