@@ -290,17 +290,48 @@ fn select_value(e: &Event) -> String {
 /// Playback speeds offered in consult mode.
 const SPEEDS: [f32; 4] = [0.5, 1.0, 1.5, 2.0];
 
+/// A setting consult mode changes (this patient's settings, speed, X-ray style, full screen): Yew
+/// state in the consult build. The patients' build, where nothing changes them, holds each as a
+/// fixed value, with no hook and no code to change it.
+#[cfg(feature = "consult")]
+type Setting<T> = UseStateHandle<T>;
+#[cfg(not(feature = "consult"))]
+type Setting<T> = Fixed<T>;
+
+/// A setting's value in the patients' build (see [`Setting`]).
+#[cfg(not(feature = "consult"))]
+#[derive(Clone)]
+struct Fixed<T>(Rc<T>);
+
+#[cfg(not(feature = "consult"))]
+impl<T> Fixed<T> {
+    fn new(value: T) -> Self {
+        Fixed(Rc::new(value))
+    }
+
+    /// Only consult mode changes a setting, and the patients' build has no consult mode.
+    fn set(&self, _: T) {}
+}
+
+#[cfg(not(feature = "consult"))]
+impl<T> std::ops::Deref for Fixed<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
 /// The consult-mode settings' state handles.
 struct ConsultSettings {
-    grade: UseStateHandle<Grade>,
-    two: UseStateHandle<bool>,
-    level: UseStateHandle<String>,
-    speed: UseStateHandle<f32>,
-    xray: UseStateHandle<bool>,
+    grade: Setting<Grade>,
+    two: Setting<bool>,
+    level: Setting<String>,
+    speed: Setting<f32>,
+    xray: Setting<bool>,
     /// How many neighbouring levels are treated (1 to 3).
-    count: UseStateHandle<u8>,
+    count: Setting<u8>,
     /// The needle's route (extrapedicular only at thoracic levels).
-    route: UseStateHandle<Route>,
+    route: Setting<Route>,
 }
 
 /// Consult mode: this patient's settings, the live readout, speed, X-ray style and full screen.
@@ -497,18 +528,30 @@ pub fn app(props: &AppProps) -> Html {
     // Consult mode: playback speed (read by the frame loop) and the X-ray style.
     // Consult mode started from a share link: its settings (else the defaults).
     let restored = props.config.share.clone().unwrap_or_default();
+    #[cfg(feature = "consult")]
     let speed = use_state(|| restored.speed());
+    #[cfg(not(feature = "consult"))]
+    let speed = Fixed::new(restored.speed());
     clock.set_speed(*speed);
+    #[cfg(feature = "consult")]
     let xray = use_state(|| restored.xray);
+    #[cfg(not(feature = "consult"))]
+    let xray = Fixed::new(restored.xray);
     // Consult mode, X-ray style: the AP (front-to-back) projection instead of the lateral one.
+    #[cfg(feature = "consult")]
     let ap = use_state(|| restored.ap);
+    #[cfg(not(feature = "consult"))]
+    let ap = Fixed::new(restored.ap);
     // Consult mode: what is drawn on the pictures, per step, in memory only
     // (`ink.drawing().svg(step, view, xray)` gives a step's strokes as SVG, e.g. for a handout).
-    let ink = use_reducer(InkState::default);
-    let draw = {
+    #[cfg(feature = "consult")]
+    let (ink, draw) = {
+        let ink = use_reducer(InkState::default);
         let d = ink.dispatcher();
-        use_callback((), move |a: Ink, _| d.dispatch(a))
+        (ink, use_callback((), move |a: Ink, _| d.dispatch(a)))
     };
+    #[cfg(not(feature = "consult"))]
+    let (ink, draw) = (Fixed::new(InkState::default()), Callback::<Ink>::noop());
 
     // Frames run only while something moves and the widget can be seen.
     {
@@ -687,12 +730,27 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     // Consult mode: this patient's settings, and full screen.
-    let grade = use_state(|| restored.grade);
-    let two_balloons = use_state(|| restored.two_balloons);
-    let level = use_state(|| restored.level.clone());
-    let level_count = use_state(|| restored.levels);
-    let route = use_state(|| restored.route);
-    let maximised = use_state(|| false);
+    #[cfg(feature = "consult")]
+    let (grade, two_balloons, level, level_count, route, maximised) = (
+        use_state(|| restored.grade),
+        use_state(|| restored.two_balloons),
+        use_state(|| restored.level.clone()),
+        use_state(|| restored.levels),
+        use_state(|| restored.route),
+        use_state(|| false),
+    );
+    #[cfg(not(feature = "consult"))]
+    let (grade, two_balloons, level, level_count, route, maximised) = (
+        Fixed::new(restored.grade),
+        Fixed::new(restored.two_balloons),
+        Fixed::new(restored.level.clone()),
+        Fixed::new(restored.levels),
+        Fixed::new(restored.route),
+        Fixed::new(false),
+    );
+    #[cfg(not(feature = "consult"))]
+    let toggle_full = Callback::<()>::noop();
+    #[cfg(feature = "consult")]
     let toggle_full = {
         let maximised = maximised.clone();
         let host = bridge.as_ref().and_then(|b| b.0.host.clone());
