@@ -2,7 +2,7 @@
 //! needles entering through the pedicles at an inward angle, the balloons side by side and the
 //! cement mass. Coordinates are documented in [`crate::model::axial`].
 
-use super::svg::{cement_colour, el, label, leaf, part, path};
+use super::svg::{bone_gradient, cement_colour, el, label, leaf, part, path, spongy_pattern};
 use crate::content::Labels;
 use crate::model::axial as a;
 use crate::model::geometry::Pt;
@@ -160,23 +160,8 @@ pub fn axial(p: &AxialProps) -> Html {
     let mx = a::MID_X;
     let mut kids = vec![
         el("defs", &[], &[]).kids(vec![
-            el(
-                "pattern|id=ka-spongy|width=10|height=11|patternUnits=userSpaceOnUse",
-                &[],
-                &[],
-            )
-            .kids(vec![
-                leaf("rect|width=10|height=11|fill=#f2e6ca", &[], &[]),
-                leaf(
-                    "path|d=M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4|fill=none|stroke=#cfb788|stroke-width=0.8|stroke-linecap=round",
-                    &[],
-                    &[],
-                ),
-            ]),
-            el("linearGradient|id=ka-bone|x1=0|y1=0|x2=0|y2=1", &[], &[]).kids(vec![
-                leaf("stop|offset=0|stop-color=#f4e8cd", &[], &[]),
-                leaf("stop|offset=1|stop-color=#e2cfa6", &[], &[]),
-            ]),
+            spongy_pattern("ka-spongy"),
+            bone_gradient("ka-bone"),
             el("clipPath|id=ka-cement", &[], &[]).kids(vec![leaf(
                 "rect|x=0|y=0|width=@|height=@",
                 &[vw, cement_y.max(0.0)],

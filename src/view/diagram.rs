@@ -1,7 +1,7 @@
 //! The side-view diagram: three vertebrae with discs, the middle one fractured, and the
 //! instruments, drawn from a [`Scene`]. Coordinates are documented in [`crate::model::geometry`].
 
-use super::svg::{cement_colour, el, label, leaf, mix, part, path};
+use super::svg::{bone_gradient, cement_colour, el, label, leaf, mix, part, path, spongy_pattern};
 use crate::content::Labels;
 use crate::model::geometry::{self as g, Pt};
 use crate::model::levels::{self as lv, Cord, Frame, NeedlePath};
@@ -478,19 +478,7 @@ fn stop(spec: &'static str) -> Html {
 /// The pattern and gradients the side view fills its parts with; every id starts with `p_id`.
 fn defs(p_id: &str) -> Html {
     el("defs", &[], &[]).kids(vec![
-        el(
-            "pattern|id=$k-spongy|width=10|height=11|patternUnits=userSpaceOnUse",
-            &[],
-            &[p_id],
-        )
-        .kids(vec![
-            leaf("rect|width=10|height=11|fill=#f2e6ca", &[], &[]),
-            leaf(
-                "path|d=M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4|fill=none|stroke=#cfb788|stroke-width=0.8|stroke-linecap=round",
-                &[],
-                &[],
-            ),
-        ]),
+        spongy_pattern(&format!("{p_id}k-spongy")),
         el(
             "linearGradient|id=$k-shade|x1=0|y1=0|x2=1|y2=0",
             &[],
@@ -501,15 +489,7 @@ fn defs(p_id: &str) -> Html {
             stop("stop|offset=0.35|stop-color=#ffffff|stop-opacity=0.10"),
             stop("stop|offset=1|stop-color=#7a5a2c|stop-opacity=0.14"),
         ]),
-        el(
-            "linearGradient|id=$k-bone|x1=0|y1=0|x2=0|y2=1",
-            &[],
-            &[p_id],
-        )
-        .kids(vec![
-            stop("stop|offset=0|stop-color=#f4e8cd"),
-            stop("stop|offset=1|stop-color=#e2cfa6"),
-        ]),
+        bone_gradient(&format!("{p_id}k-bone")),
         el(
             "linearGradient|id=$k-metal|x1=0|y1=0|x2=0|y2=1",
             &[],

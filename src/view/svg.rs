@@ -147,6 +147,31 @@ pub fn part(kids: Vec<Html>) -> Html {
     kids.into_iter().collect()
 }
 
+/// The pattern of spongy bone (pale bone with fine struts), under the id `id`.
+pub fn spongy_pattern(id: &str) -> Html {
+    el(
+        "pattern|id=$|width=10|height=11|patternUnits=userSpaceOnUse",
+        &[],
+        &[id],
+    )
+    .kids(vec![
+        leaf("rect|width=10|height=11|fill=#f2e6ca", &[], &[]),
+        leaf(
+            "path|d=M1.5 0 C2.4 2.8 0.8 5.5 1.7 8 S1.4 10 1.5 11 M6.5 0 C5.6 2.2 7.4 4.6 6.4 7 S6.8 9.6 6.5 11 M1.9 3.4 C3.4 2.6 4.8 3.4 6.2 2.4 M1.6 8.2 C3 7.6 4.6 8.8 6.4 8.2 M6.6 5.2 C7.8 4.4 9 5.6 10 5 M0 5 C0.6 5.2 1.2 5 1.8 5.4|fill=none|stroke=#cfb788|stroke-width=0.8|stroke-linecap=round",
+            &[],
+            &[],
+        ),
+    ])
+}
+
+/// The gradient of cortical bone (lighter above, darker below), under the id `id`.
+pub fn bone_gradient(id: &str) -> Html {
+    el("linearGradient|id=$|x1=0|y1=0|x2=0|y2=1", &[], &[id]).kids(vec![
+        leaf("stop|offset=0|stop-color=#f4e8cd", &[], &[]),
+        leaf("stop|offset=1|stop-color=#e2cfa6", &[], &[]),
+    ])
+}
+
 /// Mixes two colours (`t` = 0 gives `a`, 1 gives `b`) into `#rrggbb`.
 pub fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> String {
     let t = t.clamp(0.0, 1.0);
