@@ -246,7 +246,11 @@ pub fn narration_view(p: &NarrationProps) -> Html {
     let Some(step) = content.steps.get(p.step) else {
         return Html::default();
     };
-    let glossary: &[Term] = if p.consult { &[] } else { &content.glossary };
+    let glossary: &[Term] = if cfg!(feature = "consult") && p.consult {
+        &[]
+    } else {
+        &content.glossary
+    };
     let mut paragraphs = step_narration(step, p.consult).to_vec();
     if let (Some(lead), Some(first)) = (&p.lead, paragraphs.first_mut()) {
         *first = lead.to_string();
@@ -256,7 +260,7 @@ pub fn narration_view(p: &NarrationProps) -> Html {
 
 /// A step's title for the reader: clinical in consult mode.
 fn step_title(step: &crate::content::Step, consult: bool) -> &str {
-    if consult {
+    if cfg!(feature = "consult") && consult {
         &step.consult.title
     } else {
         &step.title
@@ -265,7 +269,7 @@ fn step_title(step: &crate::content::Step, consult: bool) -> &str {
 
 /// A step's narration for the reader: clinical in consult mode.
 fn step_narration(step: &crate::content::Step, consult: bool) -> &[String] {
-    if consult {
+    if cfg!(feature = "consult") && consult {
         &step.consult.narration
     } else {
         &step.narration
@@ -876,6 +880,8 @@ pub fn app(props: &AppProps) -> Html {
         let drawing_on = ink.drawing().on;
         let step_now = step_index;
         Callback::from(move |e: KeyboardEvent| {
+            // Spelled out here so that the patients' build drops consult mode's keys.
+            let consult = cfg!(feature = "consult") && consult;
             // The real origin of the key (the event may be retargeted at the shadow host).
             let target_tag = e
                 .composed_path()

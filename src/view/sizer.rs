@@ -27,7 +27,7 @@ pub fn sizer(p: &SizerProps) -> Html {
     let last = content.steps.len().saturating_sub(1);
     html! {
         { for content.steps.iter().enumerate().map(|(i, step)| {
-            let (title, narration) = if p.consult {
+            let (title, narration) = if cfg!(feature = "consult") && p.consult {
                 (&step.consult.title, &step.consult.narration)
             } else {
                 (&step.title, &step.narration)
