@@ -176,6 +176,14 @@ async fn reduced_motion_has_no_play_button_and_shows_end_states_at_once() {
         "with motion there should be a Play button"
     );
     let moving_start = svg_markup(&moving);
+    // The needle's step holds still for its first moment (about 0.4 s here) before the needle
+    // moves, so wait for the first change (up to 3 s) before waiting for the end: sampling for
+    // stillness straight away could take that pause for the end.
+    let mut waited = 0;
+    while svg_markup(&moving) == moving_start && waited < 3000 {
+        sleep(20).await;
+        waited += 20;
+    }
     let moving_end = until_still(&moving, 400, 10_000).await;
     assert_ne!(
         moving_start, moving_end,
