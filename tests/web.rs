@@ -352,8 +352,18 @@ struct TemplateProps {
 
 #[yew::function_component(Template)]
 fn template(p: &TemplateProps) -> yew::Html {
-    use kyphoplasty_explainer::view::svg::{el, leaf};
+    use kyphoplasty_explainer::model::geometry::Pt;
+    use kyphoplasty_explainer::view::svg::{el, leaf, wrapped_label};
     el("svg|class=t", &[], &[]).kids(vec![
+        wrapped_label(
+            4.0,
+            80.0,
+            Pt::new(70.0, 88.0),
+            "Intervertebral disc",
+            "start",
+            12,
+        ),
+        wrapped_label(4.0, 40.0, Pt::new(70.0, 48.0), "Disc", "start", 12),
         el(
             "text|class=$|x=@|y=7|data-empty=$|d=M@ 0 L1 2",
             &[p.x, -p.x],
@@ -376,8 +386,22 @@ async fn drawing_templates_make_svg_elements_with_their_numbers_and_texts() {
     )
     .render();
     sleep(50).await;
+    // A long label on two lines, broken at a space; a short one on one line.
+    let labels: Vec<String> = (1..=2)
+        .filter_map(|i| {
+            query(&div, &format!("svg.t g.label:nth-of-type({i}) text")).map(|t| t.inner_html())
+        })
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            r#"<tspan x="4" dy="-1.1em">Intervertebral </tspan><tspan x="4" dy="1.1em">disc</tspan>"#,
+            "Disc"
+        ],
+        "labels as drawn"
+    );
     let text =
-        query(&div, "svg.t text").unwrap_or_else(|| panic!("no text in {}", div.inner_html()));
+        query(&div, "svg.t > text").unwrap_or_else(|| panic!("no text in {}", div.inner_html()));
     assert_eq!(
         text.namespace_uri().as_deref(),
         Some("http://www.w3.org/2000/svg")
@@ -391,7 +415,7 @@ async fn drawing_templates_make_svg_elements_with_their_numbers_and_texts() {
         "an empty value is left out"
     );
     assert_eq!(text.text_content().as_deref(), Some("A < B"));
-    let circle = query(&div, "svg.t circle").unwrap_or_else(|| panic!("no circle"));
+    let circle = query(&div, "svg.t > circle").unwrap_or_else(|| panic!("no circle"));
     assert_eq!(circle.get_attribute("fill").as_deref(), Some("url(#k-a)"));
     assert_eq!(circle.get_attribute("r").as_deref(), Some("1.3"));
 

@@ -1,7 +1,9 @@
 //! The side-view diagram: three vertebrae with discs, the middle one fractured, and the
 //! instruments, drawn from a [`Scene`]. Coordinates are documented in [`crate::model::geometry`].
 
-use super::svg::{bone_gradient, cement_colour, el, label, leaf, mix, part, path, spongy_pattern};
+use super::svg::{
+    bone_gradient, cement_colour, el, label, leaf, mix, part, path, spongy_pattern, wrapped_label,
+};
 use crate::content::Labels;
 use crate::model::geometry::{self as g, Pt};
 use crate::model::levels::{self as lv, Cord, Frame, NeedlePath};
@@ -699,12 +701,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 &labels.vertebra,
                 "start",
             ),
-            label(
+            // A long name ("Intervertebral disc") on two lines, clear of the level's name above.
+            wrapped_label(
                 4.0,
                 80.0,
                 Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0),
                 &labels.disc,
                 "start",
+                12,
             ),
             label(
                 4.0,

@@ -208,6 +208,51 @@ pub fn label(x: f32, y: f32, to: Pt, text: &str, anchor: &'static str) -> Html {
     ])
 }
 
+/// A [`label`] whose text, when longer than `longest` characters, is set on two lines (broken at
+/// the space nearest its middle; the second line where a one-line label's text would be), so that
+/// a long clinical name keeps clear of the parts drawn beside it.
+pub fn wrapped_label(
+    x: f32,
+    y: f32,
+    to: Pt,
+    text: &str,
+    anchor: &'static str,
+    longest: usize,
+) -> Html {
+    let n = text.chars().count();
+    let split = (n > longest)
+        .then(|| {
+            text.char_indices()
+                .filter(|&(_, c)| c == ' ')
+                .min_by_key(|&(i, _)| text[..i].chars().count().abs_diff(n / 2))
+        })
+        .flatten();
+    let Some((at, _)) = split else {
+        return label(x, y, to, text, anchor);
+    };
+    el("g|class=label", &[], &[]).kids(vec![
+        leaf(
+            "line|class=leader|x1=@|y1=@|x2=@|y2=@",
+            &[x, y - 3.0, to.x, to.y],
+            &[],
+        ),
+        leaf(
+            "circle|class=leader-dot|cx=@|cy=@|r=1.3",
+            &[to.x, to.y],
+            &[],
+        ),
+        el(
+            "text|class=label-text|x=@|y=@|text-anchor=$",
+            &[x, y],
+            &[anchor],
+        )
+        .kids(vec![
+            el("tspan|x=@|dy=-1.1em", &[x], &[]).text(&text[..=at]),
+            el("tspan|x=@|dy=1.1em", &[x], &[]).text(&text[at + 1..]),
+        ]),
+    ])
+}
+
 /// The colour of bone cement as it hardens: bluish grey while doughy, then a solid pale grey.
 pub fn cement_colour(cure: f32) -> String {
     mix([0xb5, 0xd3, 0xdc], [0xe6, 0xe2, 0xd4], cure)
