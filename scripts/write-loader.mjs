@@ -89,16 +89,21 @@ const { minify } = await import("terser").catch(() => {
   console.error("write-loader: the npm package terser is missing; run scripts/bootstrap");
   process.exit(1);
 });
+// Minified by terser with `options`; stops the build if the result calls eval or new Function.
+async function minified(text, options, what) {
+  const { code } = await minify(text, options);
+  if (/\beval\s*\(|\bFunction\s*\(\s*["'`]|new\s+Function\b/.test(code)) {
+    console.error(`write-loader: the minified ${what} calls eval or new Function`);
+    process.exit(1);
+  }
+  return code;
+}
 const exportsOf = async (path, tag) => Object.keys(await import(`${pathToFileURL(path).href}?${tag}`)).sort().join(", ");
 for (const g of [glue, consultGlue]) {
   const path = join(staging, g);
   const text = readFileSync(path, "utf8");
   const before = await exportsOf(path, "bindgen");
-  const { code } = await minify(text, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
-  if (/\beval\s*\(|\bFunction\s*\(\s*["'`]|new\s+Function\b/.test(code)) {
-    console.error(`write-loader: the minified ${g} calls eval or new Function`);
-    process.exit(1);
-  }
+  const code = await minified(text, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }, g);
   writeFileSync(path, code + "\n");
   const after = await exportsOf(path, "minified");
   if (after !== before) {
@@ -168,15 +173,11 @@ if (loader.includes("__MODULES__") || loader.includes("__WORDS__")) {
 }
 // The loader is minified too (a classic script: ES2017, for its async function), with a line on
 // top that says what it is; the readable source is static/embed.js.
-const { code: loaderCode } = await minify(loader, {
+const loaderCode = await minified(loader, {
   ecma: 2017,
   compress: { passes: 2 },
   format: { comments: false, preamble: "/* Kyphoplasty explainer: the loader (<script src=\".../embed.js\" async></script>, then <kyphoplasty-explainer>). Source: static/embed.js. */" },
-});
-if (/\beval\s*\(|\bFunction\s*\(\s*["'`]|new\s+Function\b/.test(loaderCode)) {
-  console.error("write-loader: the minified embed.js calls eval or new Function");
-  process.exit(1);
-}
+}, "embed.js");
 writeFileSync(join(staging, "embed.js"), loaderCode + "\n");
 
 // The iframe page and the configurator, under stable names next to embed.js. The configurator's

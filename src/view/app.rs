@@ -529,23 +529,36 @@ pub fn app(props: &AppProps) -> Html {
     let on_screen = use_state(|| true);
     let page_visible = use_state(|| true);
     let root = use_node_ref();
-    // Consult mode: playback speed (read by the frame loop) and the X-ray style.
     // Consult mode started from a share link: its settings (else the defaults).
     let restored = props.config.share.clone().unwrap_or_default();
+    // Consult mode's settings: this patient's (grade, balloons, level, levels treated, route),
+    // playback speed, X-ray style and the AP (front-to-back) projection instead of the lateral
+    // one, and full screen (see `Setting`).
     #[cfg(feature = "consult")]
-    let speed = use_state(|| restored.speed());
+    let (grade, two_balloons, level, level_count, route, speed, xray, ap, maximised) = (
+        use_state(|| restored.grade),
+        use_state(|| restored.two_balloons),
+        use_state(|| restored.level.clone()),
+        use_state(|| restored.levels),
+        use_state(|| restored.route),
+        use_state(|| restored.speed()),
+        use_state(|| restored.xray),
+        use_state(|| restored.ap),
+        use_state(|| false),
+    );
     #[cfg(not(feature = "consult"))]
-    let speed = Fixed::new(restored.speed());
+    let (grade, two_balloons, level, level_count, route, speed, xray, ap, maximised) = (
+        Fixed::new(restored.grade),
+        Fixed::new(restored.two_balloons),
+        Fixed::new(restored.level.clone()),
+        Fixed::new(restored.levels),
+        Fixed::new(restored.route),
+        Fixed::new(restored.speed()),
+        Fixed::new(restored.xray),
+        Fixed::new(restored.ap),
+        Fixed::new(false),
+    );
     clock.set_speed(*speed);
-    #[cfg(feature = "consult")]
-    let xray = use_state(|| restored.xray);
-    #[cfg(not(feature = "consult"))]
-    let xray = Fixed::new(restored.xray);
-    // Consult mode, X-ray style: the AP (front-to-back) projection instead of the lateral one.
-    #[cfg(feature = "consult")]
-    let ap = use_state(|| restored.ap);
-    #[cfg(not(feature = "consult"))]
-    let ap = Fixed::new(restored.ap);
     // Consult mode: what is drawn on the pictures, per step, in memory only
     // (`ink.drawing().svg(step, view, xray)` gives a step's strokes as SVG, e.g. for a handout).
     #[cfg(feature = "consult")]
@@ -733,25 +746,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| large_text.set(!*large_text))
     };
 
-    // Consult mode: this patient's settings, and full screen.
-    #[cfg(feature = "consult")]
-    let (grade, two_balloons, level, level_count, route, maximised) = (
-        use_state(|| restored.grade),
-        use_state(|| restored.two_balloons),
-        use_state(|| restored.level.clone()),
-        use_state(|| restored.levels),
-        use_state(|| restored.route),
-        use_state(|| false),
-    );
-    #[cfg(not(feature = "consult"))]
-    let (grade, two_balloons, level, level_count, route, maximised) = (
-        Fixed::new(restored.grade),
-        Fixed::new(restored.two_balloons),
-        Fixed::new(restored.level.clone()),
-        Fixed::new(restored.levels),
-        Fixed::new(restored.route),
-        Fixed::new(false),
-    );
+    // Consult mode: full screen.
     #[cfg(not(feature = "consult"))]
     let toggle_full = Callback::<()>::noop();
     #[cfg(feature = "consult")]

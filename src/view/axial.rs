@@ -6,6 +6,7 @@ use super::svg::{bone_gradient, cement_colour, el, label, leaf, part, path, spon
 use crate::content::Labels;
 use crate::model::axial as a;
 use crate::model::geometry::Pt;
+use crate::model::push_number;
 use crate::model::route::{self, Route};
 use crate::model::scene::Scene;
 use std::rc::Rc;
@@ -40,8 +41,11 @@ pub struct AxialProps {
 fn poly(points: &[Pt]) -> String {
     let mut d = String::new();
     for (i, p) in points.iter().enumerate() {
-        d.push_str(if i == 0 { "M" } else { "L" });
-        d.push_str(&path("@ @ ", &[p.x, p.y]));
+        d.push(if i == 0 { 'M' } else { 'L' });
+        push_number(&mut d, p.x);
+        d.push(' ');
+        push_number(&mut d, p.y);
+        d.push(' ');
     }
     d.push('Z');
     d
@@ -128,7 +132,8 @@ fn side_bones(mirror: bool) -> Html {
 pub fn axial(p: &AxialProps) -> Html {
     let s = &p.scene;
     let (vw, vh) = a::VIEW;
-    let body = poly(&a::body_outline(64));
+    // The body's outline never changes: worked out once, not on every frame.
+    let body = use_memo((), |_| poly(&a::body_outline(64)));
     let route = if p.thoracic {
         p.route
     } else {
@@ -245,9 +250,13 @@ pub fn axial(p: &AxialProps) -> Html {
     kids.push(leaf(
         "path|class=body-fill|d=$|fill=url(#ka-spongy)",
         &[],
-        &[&body],
+        &[body.as_str()],
     ));
-    kids.push(leaf("path|class=cortex|d=$|fill=none", &[], &[&body]));
+    kids.push(leaf(
+        "path|class=cortex|d=$|fill=none",
+        &[],
+        &[body.as_str()],
+    ));
 
     // Cavities, cement, balloons (one per side used).
     for &mirror in sides {

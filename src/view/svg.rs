@@ -62,18 +62,12 @@ pub fn el(spec: &'static str, n: &[f32], t: &[&str]) -> E {
     let values = tpl
         .values
         .iter()
-        .map(|&(value, fill)| {
-            if !fill {
+        .map(|&(value, to_fill)| {
+            if !to_fill {
                 return Some(AttributeOrProperty::Static(value));
             }
             let mut v = String::new();
-            for c in value.chars() {
-                match c {
-                    '@' => push_number(&mut v, n.next().copied().unwrap_or(0.0)),
-                    '$' => v.push_str(t.next().copied().unwrap_or("")),
-                    c => v.push(c),
-                }
-            }
+            fill(&mut v, value, &mut n, &mut t);
             (!v.is_empty()).then(|| AttributeOrProperty::Attribute(v.into()))
         })
         .collect();
@@ -86,16 +80,27 @@ pub fn el(spec: &'static str, n: &[f32], t: &[&str]) -> E {
     }
 }
 
-/// Path data (or any attribute text) from a template: each `@` is replaced by the next of `n`.
-pub fn path(template: &str, n: &[f32]) -> String {
-    let mut out = String::new();
-    let mut n = n.iter();
+/// Writes `template` to `out` with each `@` replaced by the next of `n` (as [`f`] writes it) and
+/// each `$` by the next of `t`.
+fn fill(
+    out: &mut String,
+    template: &str,
+    n: &mut std::slice::Iter<'_, f32>,
+    t: &mut std::slice::Iter<'_, &str>,
+) {
     for c in template.chars() {
         match c {
-            '@' => push_number(&mut out, n.next().copied().unwrap_or(0.0)),
+            '@' => push_number(out, n.next().copied().unwrap_or(0.0)),
+            '$' => out.push_str(t.next().copied().unwrap_or("")),
             c => out.push(c),
         }
     }
+}
+
+/// Path data (or any attribute text) from a template: each `@` is replaced by the next of `n`.
+pub fn path(template: &str, n: &[f32]) -> String {
+    let mut out = String::new();
+    fill(&mut out, template, &mut n.iter(), &mut [].iter());
     out
 }
 
@@ -185,9 +190,8 @@ pub fn mix(a: [u8; 3], b: [u8; 3], t: f32) -> String {
     out
 }
 
-/// A label: text at (`x`, `y`) with a leader line to the point it names. `anchor` is the
-/// text's `text-anchor`.
-pub fn label(x: f32, y: f32, to: Pt, text: &str, anchor: &'static str) -> Html {
+/// A label's leader line from (`x`, `y`) to the point it names, and its text element.
+fn labelled(x: f32, y: f32, to: Pt, text: Html) -> Html {
     el("g|class=label", &[], &[]).kids(vec![
         leaf(
             "line|class=leader|x1=@|y1=@|x2=@|y2=@",
@@ -199,13 +203,23 @@ pub fn label(x: f32, y: f32, to: Pt, text: &str, anchor: &'static str) -> Html {
             &[to.x, to.y],
             &[],
         ),
-        el(
-            "text|class=label-text|x=@|y=@|text-anchor=$",
-            &[x, y],
-            &[anchor],
-        )
-        .text(text),
+        text,
     ])
+}
+
+/// A label's text element at (`x`, `y`).
+fn label_text(x: f32, y: f32, anchor: &'static str) -> E {
+    el(
+        "text|class=label-text|x=@|y=@|text-anchor=$",
+        &[x, y],
+        &[anchor],
+    )
+}
+
+/// A label: text at (`x`, `y`) with a leader line to the point it names. `anchor` is the
+/// text's `text-anchor`.
+pub fn label(x: f32, y: f32, to: Pt, text: &str, anchor: &'static str) -> Html {
+    labelled(x, y, to, label_text(x, y, anchor).text(text))
 }
 
 /// A [`label`] whose text, when longer than `longest` characters, is set on two lines (broken at
@@ -230,27 +244,11 @@ pub fn wrapped_label(
     let Some((at, _)) = split else {
         return label(x, y, to, text, anchor);
     };
-    el("g|class=label", &[], &[]).kids(vec![
-        leaf(
-            "line|class=leader|x1=@|y1=@|x2=@|y2=@",
-            &[x, y - 3.0, to.x, to.y],
-            &[],
-        ),
-        leaf(
-            "circle|class=leader-dot|cx=@|cy=@|r=1.3",
-            &[to.x, to.y],
-            &[],
-        ),
-        el(
-            "text|class=label-text|x=@|y=@|text-anchor=$",
-            &[x, y],
-            &[anchor],
-        )
-        .kids(vec![
-            el("tspan|x=@|dy=-1.1em", &[x], &[]).text(&text[..=at]),
-            el("tspan|x=@|dy=1.1em", &[x], &[]).text(&text[at + 1..]),
-        ]),
-    ])
+    let lines = label_text(x, y, anchor).kids(vec![
+        el("tspan|x=@|dy=-1.1em", &[x], &[]).text(&text[..=at]),
+        el("tspan|x=@|dy=1.1em", &[x], &[]).text(&text[at + 1..]),
+    ]);
+    labelled(x, y, to, lines)
 }
 
 /// The colour of bone cement as it hardens: bluish grey while doughy, then a solid pale grey.
