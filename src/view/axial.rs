@@ -2,6 +2,7 @@
 //! needles entering through the pedicles at an inward angle, the balloons side by side and the
 //! cement mass. Coordinates are documented in [`crate::model::axial`].
 
+use super::still::{still, Part};
 use super::svg::{bone_gradient, cement_colour, el, label, leaf, part, path, spongy_pattern};
 use crate::content::Labels;
 use crate::model::axial as a;
@@ -127,52 +128,16 @@ fn side_bones(mirror: bool) -> Html {
     ])
 }
 
-/// The top-down diagram.
-#[function_component(Axial)]
-pub fn axial(p: &AxialProps) -> Html {
-    let s = &p.scene;
+/// The top view's still parts: the fills, soft tissue and skin, the canal and cord, the ribs at
+/// thoracic levels, the back parts and the vertebral body. Drawn by `Still`, so a frame that
+/// moves only the instruments skips them.
+pub(crate) fn axial_bones(thoracic: bool) -> Html {
     let (vw, vh) = a::VIEW;
-    // The body's outline never changes: worked out once, not on every frame.
-    let body = use_memo((), |_| poly(&a::body_outline(64)));
-    let route = if p.thoracic {
-        p.route
-    } else {
-        Route::Transpedicular
-    };
-    let path_ = route.path();
-    let u = path_.axis;
-    let tip = path_.tip(s.needle);
-    let hub = Pt::new(tip.x - u.x * 190.0, tip.y - u.y * 190.0);
-    let needle_visible = s.needle > 0.001;
-    let (bc, brx, bry, bang) = path_.balloon(s);
-    let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
-    let (cc, crx, cry, cang) = path_.cavity(s);
-    let cement_y = path_.cement_back_y(s);
-    let cement_colour = cement_colour(s.cure);
-    let entry = path_.skin_entry();
-    let sides: &[bool] = if p.bilateral {
-        &[false, true]
-    } else {
-        &[false]
-    };
+    let body = poly(&a::body_outline(64));
     let pt = |mirror: bool, q: Pt| if mirror { a::mirror(q) } else { q };
-    let rot = |mirror: bool, c: Pt, ang: f32| {
-        let c = pt(mirror, c);
-        let ang = if mirror { 180.0 - ang } else { ang };
-        path("translate(@ @) rotate(@)", &[c.x, c.y, ang])
-    };
-    let labels = &p.labels;
     let mx = a::MID_X;
     let mut kids = vec![
-        el("defs", &[], &[]).kids(vec![
-            spongy_pattern("ka-spongy"),
-            bone_gradient("ka-bone"),
-            el("clipPath|id=ka-cement", &[], &[]).kids(vec![leaf(
-                "rect|x=0|y=0|width=@|height=@",
-                &[vw, cement_y.max(0.0)],
-                &[],
-            )]),
-        ]),
+        el("defs", &[], &[]).kids(vec![spongy_pattern("ka-spongy"), bone_gradient("ka-bone")]),
         leaf(
             "rect|class=tissue|x=0|y=112|width=@|height=@",
             &[vw, a::SKIN_Y - 112.0],
@@ -208,7 +173,7 @@ pub fn axial(p: &AxialProps) -> Html {
 
     // Thoracic levels: a rib joins the side of the body and the tip of each transverse process.
     let mut ribs = Vec::new();
-    if p.thoracic {
+    if thoracic {
         for mirror in [false, true] {
             let q = |x: f32, y: f32| pt(mirror, Pt::new(x, y));
             let (hx, hy) = (route::RIB_HEAD.x, route::RIB_HEAD.y);
@@ -257,6 +222,54 @@ pub fn axial(p: &AxialProps) -> Html {
         &[],
         &[body.as_str()],
     ));
+
+    Html::from_iter(kids)
+}
+
+/// The top-down diagram.
+#[function_component(Axial)]
+pub fn axial(p: &AxialProps) -> Html {
+    let s = &p.scene;
+    let (vw, vh) = a::VIEW;
+    let route = if p.thoracic {
+        p.route
+    } else {
+        Route::Transpedicular
+    };
+    let path_ = route.path();
+    let u = path_.axis;
+    let tip = path_.tip(s.needle);
+    let hub = Pt::new(tip.x - u.x * 190.0, tip.y - u.y * 190.0);
+    let needle_visible = s.needle > 0.001;
+    let (bc, brx, bry, bang) = path_.balloon(s);
+    let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
+    let (cc, crx, cry, cang) = path_.cavity(s);
+    let cement_y = path_.cement_back_y(s);
+    let cement_colour = cement_colour(s.cure);
+    let entry = path_.skin_entry();
+    let sides: &[bool] = if p.bilateral {
+        &[false, true]
+    } else {
+        &[false]
+    };
+    let pt = |mirror: bool, q: Pt| if mirror { a::mirror(q) } else { q };
+    let rot = |mirror: bool, c: Pt, ang: f32| {
+        let c = pt(mirror, c);
+        let ang = if mirror { 180.0 - ang } else { ang };
+        path("translate(@ @) rotate(@)", &[c.x, c.y, ang])
+    };
+    let labels = &p.labels;
+    let mx = a::MID_X;
+    let mut kids = vec![
+        still(Part::TopBones(p.thoracic)),
+        el("defs", &[], &[]).kids(vec![el("clipPath|id=ka-cement", &[], &[]).kids(vec![
+            leaf(
+                "rect|x=0|y=0|width=@|height=@",
+                &[vw, cement_y.max(0.0)],
+                &[],
+            ),
+        ])]),
+    ];
 
     // Cavities, cement, balloons (one per side used).
     for &mirror in sides {

@@ -1,6 +1,7 @@
 //! The side-view diagram: three vertebrae with discs, the middle one fractured, and the
 //! instruments, drawn from a [`Scene`]. Coordinates are documented in [`crate::model::geometry`].
 
+use super::still::{still, Part};
 use super::svg::{
     bone_gradient, cement_colour, el, label, leaf, mix, part, path, spongy_pattern, wrapped_label,
 };
@@ -509,6 +510,103 @@ fn defs(p_id: &str) -> Html {
     ])
 }
 
+/// What a vertebra's drawing depends on: its scene without the parts drawn outside it (the
+/// X-ray field, numbing and bandage), and with the needle only while a balloon hangs from it.
+fn bone_scene(s: &Scene) -> Scene {
+    let balloon = s.balloon_in > 0.001 || s.balloon_size > 0.001;
+    Scene {
+        prep: 0.0,
+        bandage: 0.0,
+        needle: if balloon { s.needle } else { 0.0 },
+        ..*s
+    }
+}
+
+/// What the side view's backdrop depends on (see [`backdrop`]).
+#[derive(PartialEq)]
+pub(crate) struct Backdrop {
+    frames: [Frame; 3],
+    cord: Cord,
+    p_id: AttrValue,
+}
+
+/// The side view's fills, the soft tissue and skin of the back, and the spinal canal behind the
+/// bodies, tipping with each level.
+pub(crate) fn backdrop(props: &Backdrop) -> Html {
+    let (vw, vh) = g::VIEW;
+    let mut canal_parts = Vec::new();
+    for contents in [false, true] {
+        for i in [2, 1, 0] {
+            canal_parts.push(
+                el("g|transform=$", &[], &[&place(&props.frames[i])])
+                    .kids(canal(i, props.cord, vh, contents)),
+            );
+        }
+    }
+    Html::from_iter([
+        defs(&props.p_id),
+        leaf(
+            "rect|class=tissue|x=@|y=0|width=@|height=@",
+            &[g::BODY_BACK + 28.0, g::SKIN_X - g::BODY_BACK - 28.0, vh],
+            &[],
+        ),
+        leaf(
+            "rect|class=skin-band|x=@|y=0|width=@|height=@",
+            &[g::SKIN_X - 2.0, vw - g::SKIN_X + 2.0, vh],
+            &[],
+        ),
+        leaf(
+            "path|class=skin|d=M@ 0 Q@ @ @ @",
+            &[g::SKIN_X, g::SKIN_X + 4.0, vh / 2.0, g::SKIN_X, vh],
+            &[],
+        ),
+        el("g|class=canal", &[], &[]).kids(canal_parts),
+    ])
+}
+
+/// What one drawn vertebra depends on (see [`level_group`]).
+#[derive(PartialEq)]
+pub(crate) struct Level {
+    scene: Scene,
+    i: usize,
+    name: String,
+    treated: bool,
+    above_thoracic: bool,
+    frame: Frame,
+    /// The top vertebra's own wedge, which the disc above it follows (0 for the others).
+    own_tilt: f32,
+    p_id: AttrValue,
+}
+
+/// One drawn vertebra in its place; the top one with the disc above it.
+pub(crate) fn level_group(p: &Level) -> Html {
+    let top_mid = g::MID_TOP;
+    let mut level = vec![level_vertebra(
+        &p.scene,
+        p.i,
+        &p.name,
+        p.treated,
+        p.above_thoracic,
+        &p.p_id,
+    )];
+    if p.i == 0 {
+        level.push(
+            el(
+                "g|transform=rotate(@ @ @)",
+                &[-p.own_tilt, g::BODY_BACK, top_mid],
+                &[],
+            )
+            .kids(vec![disc(top_mid - g::DISC_HEIGHT)]),
+        );
+    }
+    el(
+        "g|class=$|transform=$",
+        &[],
+        &[["upper", "middle", "lower"][p.i], &place(&p.frame)],
+    )
+    .kids(level)
+}
+
 /// The side-view diagram.
 #[function_component(Diagram)]
 pub fn diagram(props: &DiagramProps) -> Html {
@@ -542,67 +640,31 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let labels = &props.labels;
     let p_id = props.id_prefix.as_str();
 
-    // Spinal canal: the cord (or nerve roots), behind the bodies, tipping with each level.
-    let mut canal_parts = Vec::new();
-    for contents in [false, true] {
-        for i in [2, 1, 0] {
-            canal_parts.push(
-                el("g|transform=$", &[], &[&place(&frames[i])]).kids(canal(i, cord, vh, contents)),
-            );
-        }
-    }
+    // The still parts (tissue, canal, bones) are drawn by `Still`: on a frame that only moves the
+    // instruments, what they depend on is unchanged and Yew skips them.
     let mut kids = vec![
         el("title|id=$k-svg-title", &[], &[p_id]).text(&props.title),
         el("desc|id=$k-svg-desc", &[], &[p_id]).text(&props.description),
-        defs(p_id),
-        // Soft tissue of the back and the skin.
-        leaf(
-            "rect|class=tissue|x=@|y=0|width=@|height=@",
-            &[g::BODY_BACK + 28.0, g::SKIN_X - g::BODY_BACK - 28.0, vh],
-            &[],
-        ),
-        leaf(
-            "rect|class=skin-band|x=@|y=0|width=@|height=@",
-            &[g::SKIN_X - 2.0, vw - g::SKIN_X + 2.0, vh],
-            &[],
-        ),
-        leaf(
-            "path|class=skin|d=M@ 0 Q@ @ @ @",
-            &[g::SKIN_X, g::SKIN_X + 4.0, vh / 2.0, g::SKIN_X, vh],
-            &[],
-        ),
-        el("g|class=canal", &[], &[]).kids(canal_parts),
+        still(Part::SideBackdrop(Backdrop {
+            frames,
+            cord,
+            p_id: props.id_prefix.clone(),
+        })),
     ];
 
     // The vertebrae, bottom to top, each with the disc under it; the top one also with the disc
     // above it, which tips with its own wedge.
     for i in [2, 1, 0] {
-        let mut level = vec![level_vertebra(
-            &scenes[i],
+        kids.push(still(Part::SideLevel(Level {
+            scene: bone_scene(&scenes[i]),
             i,
-            &props.levels[i],
-            treated[i],
-            above_thoracic[i],
-            p_id,
-        )];
-        if i == 0 {
-            level.push(
-                el(
-                    "g|transform=rotate(@ @ @)",
-                    &[-own_tilt, g::BODY_BACK, top_mid],
-                    &[],
-                )
-                .kids(vec![disc(top_mid - g::DISC_HEIGHT)]),
-            );
-        }
-        kids.push(
-            el(
-                "g|class=$|transform=$",
-                &[],
-                &[["upper", "middle", "lower"][i], &place(&frames[i])],
-            )
-            .kids(level),
-        );
+            name: props.levels[i].clone(),
+            treated: treated[i],
+            above_thoracic: above_thoracic[i],
+            frame: frames[i],
+            own_tilt: if i == 0 { own_tilt } else { 0.0 },
+            p_id: props.id_prefix.clone(),
+        })));
     }
 
     // Live X-ray: the round field of view of the X-ray machine, centred on the broken bone.

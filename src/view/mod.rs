@@ -19,6 +19,7 @@ pub mod sizer;
 pub mod speech;
 pub mod spine_overview;
 pub mod step_list;
+pub mod still;
 pub mod svg;
 
 /// The widget's stylesheet, adopted into each shadow root: `style.css`, minified by build.rs.
