@@ -40,6 +40,7 @@ const STEP_CHANGES = QUICK ? 200 : 1000;
 // widget's memory; its growth is shown in its own row.
 const WARM_UP_STEPS = QUICK ? 200 : 1000;
 const MOUNT_CYCLES = QUICK ? 40 : 200;
+const WARM_UP_MOUNTS = QUICK ? 20 : 50;
 const IDLE_MS = 5000;
 const VIEWPORT = { width: 1280, height: 900 };
 const CONTENT = JSON.parse(readFileSync(join(ROOT, "content", "en.json"), "utf8"));
@@ -212,6 +213,7 @@ async function startServer(dist) {
 
 const INIT = `(() => {
   const B = (window.__kxBench = { rafCalls: 0, diagramAt: null, paintedAt: null, mounts: 0 });
+  B.painted = new Promise((ok) => { B.paintedOk = ok; });
   const raf = window.requestAnimationFrame;
   B.raf = raf.bind(window);
   window.requestAnimationFrame = function requestAnimationFrame(cb) {
@@ -229,7 +231,7 @@ const INIT = `(() => {
         seen.disconnect();
         B.raf(() => {
           const ch = new MessageChannel();
-          ch.port1.onmessage = () => { B.paintedAt = performance.now(); };
+          ch.port1.onmessage = () => { B.paintedAt = performance.now(); B.paintedOk(); };
           ch.port2.postMessage(0);
         });
       });
@@ -252,27 +254,47 @@ async function newPage(browser, options = {}) {
   return { context, page, cdp, problems };
 }
 
-async function waitFor(page, expr, timeout = 30000) {
-  await page.waitForFunction(expr, null, { timeout, polling: 50 });
+// Waiting is done inside the page, with one DevTools call that awaits a promise: no polling from
+// here while something is measured. (Playwright's waitForFunction would inject its own script
+// into the page during start-up, about 70 ms of main-thread time at 4x CPU, and each poll is a
+// task on the main thread that would land in some animation frames.)
+
+/** Waits until the widget's first complete diagram has been painted (see INIT). */
+async function untilPainted(s, timeout = 30000) {
+  const r = await s.cdp.send("Runtime.evaluate", {
+    expression: `Promise.race([window.__kxBench.painted.then(() => true), new Promise((ok) => setTimeout(() => ok(false), ${timeout}))])`,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (r.result?.value !== true) throw new Error(`no complete diagram was painted within ${timeout} ms`);
 }
 
-/** Waits until the page has requested no animation frame for `quiet` ms (the widget is still). */
+/**
+ * Waits until the page has requested no animation frame for `quiet` ms (the widget is still),
+ * checked by a timer inside the page every 100 ms.
+ */
 async function settle(page, { quiet = 600, max = 20000 } = {}) {
-  let last = await page.evaluate(() => window.__kxBench.rafCalls);
-  let still = 0;
-  for (let t = 0; t < max; t += 100) {
-    await sleep(100);
-    const now = await page.evaluate(() => window.__kxBench.rafCalls);
-    still = now === last ? still + 100 : 0;
-    last = now;
-    if (still >= quiet) return;
-  }
-  throw new Error(`the widget was still requesting animation frames after ${max} ms`);
+  const still = await page.evaluate(({ quiet, max }) => new Promise((ok) => {
+    const B = window.__kxBench;
+    let last = B.rafCalls;
+    let since = 0;
+    let waited = 0;
+    const timer = setInterval(() => {
+      waited += 100;
+      since = B.rafCalls === last ? since + 100 : 0;
+      last = B.rafCalls;
+      if (since >= quiet || waited >= max) {
+        clearInterval(timer);
+        ok(since >= quiet);
+      }
+    }, 100);
+  }), { quiet, max });
+  if (!still) throw new Error(`the widget was still requesting animation frames after ${max} ms`);
 }
 
 async function loadWidget(s, origin) {
   await s.page.goto(`${origin}/bench.html`);
-  await waitFor(s.page, () => window.__kxBench.paintedAt !== null);
+  await untilPainted(s);
   await settle(s.page);
 }
 
@@ -293,7 +315,7 @@ async function startup(browser, server, profile, runs) {
       await s.cdp.send("Emulation.setCPUThrottlingRate", { rate: profile.cpu });
       const from = server.requests.length;
       await s.page.goto(`${server.origin}/bench.html`, { waitUntil: "commit" });
-      await waitFor(s.page, () => window.__kxBench.paintedAt !== null, 60000);
+      await untilPainted(s, 60000);
       const r = await s.page.evaluate(() => {
         const B = window.__kxBench;
         const res = performance.getEntriesByType("resource").map((e) => ({ name: new URL(e.name).pathname, end: e.responseEnd }));
@@ -588,6 +610,10 @@ async function memory(browser, server, files) {
     const stepsHalf = await memorySnapshot(s, glue);
     await changeSteps(STEP_CHANGES - half(STEP_CHANGES));
     const steps = await memorySnapshot(s, glue);
+    // The first remove/re-add cycles run code nothing ran before (the element's disconnect, the
+    // instance's destroy): the engine's compiled code for it is a one-off, as with the steps.
+    await remount(WARM_UP_MOUNTS);
+    const warmMounts = await memorySnapshot(s, glue);
     await remount(half(MOUNT_CYCLES));
     const mountsHalf = await memorySnapshot(s, glue);
     await remount(MOUNT_CYCLES - half(MOUNT_CYCLES));
@@ -598,10 +624,12 @@ async function memory(browser, server, files) {
       stepChanges: STEP_CHANGES,
       mountCycles: MOUNT_CYCLES,
       warmUpSteps: WARM_UP_STEPS,
+      warmUpMounts: WARM_UP_MOUNTS,
       afterLoad: load,
       afterWarmUp: warm,
       afterHalfSteps: stepsHalf,
       afterSteps: steps,
+      afterWarmUpMounts: warmMounts,
       afterHalfMounts: mountsHalf,
       afterMounts: mounts,
       // Each phase against the snapshot before it.
@@ -609,8 +637,9 @@ async function memory(browser, server, files) {
         afterWarmUp: change(load, warm),
         afterHalfSteps: change(warm, stepsHalf),
         afterSteps: change(warm, steps),
-        afterHalfMounts: change(steps, mountsHalf),
-        afterMounts: change(steps, mounts),
+        afterWarmUpMounts: change(steps, warmMounts),
+        afterHalfMounts: change(warmMounts, mountsHalf),
+        afterMounts: change(warmMounts, mounts),
       },
       problems: s.problems.length ? s.problems : undefined,
     };
@@ -793,10 +822,12 @@ function table(r) {
     mrow(`after ${num(m.warmUpSteps)} warm-up step changes`, m.afterWarmUp, m.changePct.afterWarmUp);
     mrow(`  after ${num(h(m.stepChanges))} step changes`, m.afterHalfSteps, m.changePct.afterHalfSteps);
     mrow(`after ${num(m.stepChanges)} step changes`, m.afterSteps, m.changePct.afterSteps);
+    mrow(`then ${m.warmUpMounts} warm-up remove/re-add cycles`, m.afterWarmUpMounts, m.changePct.afterWarmUpMounts);
     mrow(`  then ${h(m.mountCycles)} remove/re-add cycles`, m.afterHalfMounts, m.changePct.afterHalfMounts);
     mrow(`then ${m.mountCycles} remove/re-add cycles`, m.afterMounts, m.changePct.afterMounts);
-    line("  (% against the row before each phase: after load for the warm-up, after the warm-up for step changes,");
-    line("   after the step changes for cycles; the warm-up's growth is the engine's compiled code and bounded buffers)");
+    line("  (% against the row before each phase: after load for the step warm-up, after that warm-up for step changes,");
+    line("   after the step changes for the cycle warm-up, after that warm-up for cycles; a warm-up's growth is the");
+    line("   engine's compiled code for what runs for the first time, and bounded buffers)");
   }
   if (r.idle) {
     const i = r.idle;
@@ -829,6 +860,10 @@ function budgets(r) {
   if (r.startup) {
     const un = r.startup.find((p) => p.cpu === 1 && !p.network).median.paintedMs;
     add("first complete diagram <= 300 ms, unthrottled", un <= BUDGET.firstDiagramMs, ms(un), ms(un - BUDGET.firstDiagramMs));
+    // The issue's budget is for 4x CPU throttling; the same budget with a slow network on top is
+    // the stricter figure a phone on a poor connection sees, checked too.
+    const cpu = r.startup.find((p) => p.cpu === 4 && !p.network).median.paintedMs;
+    add("first complete diagram <= 1.5 s, 4x CPU", cpu <= BUDGET.firstDiagramThrottledMs, ms(cpu), ms(cpu - BUDGET.firstDiagramThrottledMs));
     const th = r.startup.find((p) => p.cpu === 4 && p.network).median.paintedMs;
     add("first complete diagram <= 1.5 s, 4x CPU + slow 4G", th <= BUDGET.firstDiagramThrottledMs, ms(th), ms(th - BUDGET.firstDiagramThrottledMs));
   }
