@@ -1,24 +1,16 @@
 // The diagram animates each step and then holds still, in real time (no fake clock): the SVG's
 // markup changes while a step plays out and stops changing once it ends; the frame loop asks for
 // animation frames only while something moves and while the widget can be seen.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  serve, launch, openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill,
+  server, browser, useBrowser,
+  openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill,
   TITLES, CONTENT,
 } from "./harness.mjs";
 
 const UI = CONTENT.ui;
-let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** Counts calls to requestAnimationFrame (the glue looks it up on window at each call). */
 function countFrames() {

@@ -1,8 +1,8 @@
 // Consult mode: drawing on the pictures with mouse, touch and stylus; strokes kept per step;
 // undo, clear, arrow, eraser; the toolbar by keyboard.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, expectLive, watchConsole, CONTENT, openConsult } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, bringUp, expectLive, watchConsole, CONTENT, openConsult } from "./harness.mjs";
 
 const UI = CONTENT.ui;
 const SIDE = [272, 240];
@@ -12,15 +12,7 @@ const TOP = [240, 230];
 const announcement = (i) =>
   `${UI.step_of.replace("{n}", String(i + 1)).replace("{total}", String(CONTENT.steps.length))}: ${CONTENT.steps[i].consult.title}`;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 const consultPage = (options = {}) => openConsult(browser, server.url, options);
 

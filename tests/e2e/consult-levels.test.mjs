@@ -1,25 +1,17 @@
 // Consult mode: one to three treated levels in the side view, and the extrapedicular route at
 // thoracic levels in the view from above.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
+import { server, browser, useBrowser, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
 const UI = CONTENT.ui;
 const INFLATION = 4;
 const CEMENT = 6;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 const consultPage = () => openConsult(browser, server.url, { reducedMotion: "reduce" });
 

@@ -1,21 +1,13 @@
 // Consult mode's extra views: the AP (front-to-back) X-ray projection, the whole-spine overview and
 // the comparison with vertebroplasty. Driven through roles and names.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
+import { server, browser, useBrowser, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
 
 const ui = CONTENT.ui;
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** A consult-mode widget; with reduced motion each step shows its end state at once. */
 const consultPage = (width = 1280, height = 1000) => openConsult(browser, server.url, { width, height, reducedMotion: "reduce" });

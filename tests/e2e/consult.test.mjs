@@ -1,21 +1,13 @@
 // Consult mode: presenter keys, this patient's settings and the live readout.
-import { test, before, after } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, widget, expectLive, CONTENT, openConsult } from "./harness.mjs";
+import { server, browser, useBrowser, widget, expectLive, CONTENT, openConsult } from "./harness.mjs";
 
 /** Consult mode announces each step's clinical title. */
 const announcement = (i) =>
   `${CONTENT.ui.step_of.replace("{n}", String(i + 1)).replace("{total}", String(CONTENT.steps.length))}: ${CONTENT.steps[i].consult.title}`;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 const consultPage = () => openConsult(browser, server.url);
 

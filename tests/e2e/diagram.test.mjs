@@ -4,10 +4,11 @@
 // tab is hidden; jumps glide; the timeline slider holds an in-between picture; one view at a
 // time on narrow widgets; the pictures' names and descriptions follow the step.
 // Step durations come from src/model/timeline.rs and the glide from src/model/player.rs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  serve, launch, openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill, watchConsole,
+  server, browser, useBrowser,
+  openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill, watchConsole,
   axialMarkup, drawingOf, countFrames, frameCount, setPageHidden, stepAnimations, glideMs,
   TITLES, CONTENT,
 } from "./harness.mjs";
@@ -28,15 +29,7 @@ const CEMENT = indexOf("bone-cement");
 /** Diagram states whose top-down picture moves too (needles, balloons, cement). */
 const AXIAL_MOVES = new Set(["needle", "balloon-placed", "balloon-inflated", "balloon-removed", "cement", "finish"]);
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** A fresh page on the fake clock, counting animation frames, with the first widget started. */
 async function ready(options = {}) {

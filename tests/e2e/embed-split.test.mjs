@@ -2,9 +2,9 @@
 // code), consult widgets (mode="consult") the consult build; a page with both loads both, each
 // once. Changing the mode attribute at run time moves the widget to the other build at the same
 // step.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
 
 const UI = CONTENT.ui;
 const PATIENT = /^kyphoplasty-explainer-[0-9a-f]+(_bg\.wasm|\.js)$/;
@@ -12,15 +12,7 @@ const CONSULT = /^kyphoplasty-explainer-consult-[0-9a-f]+(_bg\.wasm|\.js)$/;
 const clinical = (i) =>
   `${UI.step_of.replace("{n}", String(i + 1)).replace("{total}", String(TITLES.length))}: ${CONTENT.steps[i].consult.title}`;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** Opens a page holding one widget per entry of `widgets` (attributes); returns the page and
  * the names of the builds' files it requests, in order. */

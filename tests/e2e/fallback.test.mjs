@@ -1,19 +1,10 @@
 // The light-DOM fallback: readable before the widget starts (the WebAssembly is still loading, or
 // the widget is not yet near the viewport) and with JavaScript off; hidden once the widget runs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, started, bringUp, TITLES, HEADING } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, started, bringUp, TITLES, HEADING } from "./harness.mjs";
 
-let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** Contrast ratio (WCAG) of an element's text colour against the first opaque background behind it. */
 function contrastOf(el) {

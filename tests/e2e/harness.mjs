@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
 /** The build under test: dist/, or another folder named by KX_DIST (parallel work, benchmarks). */
@@ -90,6 +91,21 @@ export async function launch() {
       "--no-first-run",
       "--disable-quic",
     ],
+  });
+}
+
+/** The server and browser a test file shares (live bindings, set by `useBrowser`). */
+export let server, browser;
+
+/** Serves the build and launches the browser before this file's tests; stops both after them. */
+export function useBrowser() {
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
   });
 }
 

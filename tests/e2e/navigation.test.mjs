@@ -1,25 +1,17 @@
 // Moving through the steps as a person does: the Next/Previous buttons, the keyboard, the list
 // of steps, Play/Pause, and two widgets on one page. Checks go through roles, accessible names
 // and the live region ("Step N of M: title"), with the titles read from content/en.json.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  serve, launch, openPage, widget, bringUp, liveText, expectLive, announcement, deepActive, svgMarkup,
+  server, browser, useBrowser,
+  openPage, widget, bringUp, liveText, expectLive, announcement, deepActive, svgMarkup,
   TITLES, CONTENT,
 } from "./harness.mjs";
 
 const N = TITLES.length;
 const UI = CONTENT.ui;
-let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** A fresh page with the first widget started. */
 async function ready(options = {}) {

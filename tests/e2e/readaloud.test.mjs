@@ -1,8 +1,8 @@
 // Read-aloud and larger text. The browser's speech synthesis is replaced by a recording stand-in
 // (headless Chromium has no voices), which reports word boundaries and the end of speech.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, expectLive, announcement, CONTENT } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, bringUp, expectLive, announcement, CONTENT } from "./harness.mjs";
 
 const STAND_IN = (voices) => `(() => {
   const spoken = [];
@@ -40,15 +40,7 @@ const STAND_IN = (voices) => `(() => {
   window.SpeechSynthesisVoice = Voice;
 })();`;
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 async function ready(voices) {
   const page = await openPage(browser);

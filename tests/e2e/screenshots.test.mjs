@@ -1,26 +1,18 @@
 // Screenshots of every step of the first widget at 360 px and 1280 px wide, each taken at the end
 // of the step's animation (the fake clock runs the animation through, then the SVG must hold
 // still). Written to tests/screenshots/steps/ (git-ignored), e.g. w360-step03-hollow-needle.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
-  serve, launch, openPage, widget, bringUp, expectLive, announcement, untilStill, shotsDir,
+  server, browser, useBrowser,
+  openPage, widget, bringUp, expectLive, announcement, untilStill, shotsDir,
   CONTENT,
 } from "./harness.mjs";
 
 const STEPS = CONTENT.steps;
 const DIR = shotsDir("steps");
-let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 for (const width of [360, 1280]) {
   test(`every step at ${width} px, at the end of its animation`, async () => {

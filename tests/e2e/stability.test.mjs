@@ -1,19 +1,11 @@
 // Layout stability: moving through the steps (as Play does, without a click) must not move
 // anything on the clinic's page or inside the widget. The browser's own Layout Instability API
 // reports every shift of an existing element; a page's CLS counts the ones without recent input.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /** Goes through every step forwards then backwards via the JS API; returns the layout shifts. */
 async function shiftsWhileStepping(page) {

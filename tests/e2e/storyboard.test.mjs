@@ -5,11 +5,12 @@
 // step shows its end state at once, and it is the same drawing as the animated run's end.
 // Written to tests/screenshots/storyboard/ (git-ignored), e.g. w360-step03-hollow-needle-mid.png
 // and w360-step03-hollow-needle-reduced.png.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import {
-  serve, launch, openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill, shotsDir,
+  server, browser, useBrowser,
+  openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill, shotsDir,
   watchConsole, axialMarkup, stepAnimations, CONTENT,
 } from "./harness.mjs";
 
@@ -18,16 +19,7 @@ const DIR = shotsDir("storyboard");
 const WIDTHS = [360, 1280];
 /** End markup (side, top) of every step at each width, from the animated run. */
 const ENDS = new Map();
-let server, browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 const name = (width, i, moment) =>
   join(DIR, `w${width}-step${String(i + 1).padStart(2, "0")}-${STEPS[i].id}-${moment}.png`);

@@ -2,22 +2,14 @@
 // own language's (chosen from its lang attribute, else the page's, else the browser's, else
 // English), consult mode's texts only in consult mode, and English when its language's file
 // cannot be had.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, openPage, widget, CONTENT, ROOT } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, CONTENT, ROOT } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 /**
  * Opens a page (`<html lang=pageLang>`) holding one widget with `attrs`, served from the build's

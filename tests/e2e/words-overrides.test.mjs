@@ -1,19 +1,11 @@
 // A clinic's own wording (the `text` attribute) belongs to its element: the words of a language
 // are read once per page and shared, so an override must never reach another widget; and an
 // override that would break the content is dropped as a whole, with the reason in the console.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 const next = (page, n, name) => widget(page, n).getByRole("button", { name, exact: true });
 

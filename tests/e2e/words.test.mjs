@@ -1,20 +1,12 @@
 // Words: the tap-to-define glossary and the Spanish version chosen by the lang attribute.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useBrowser();
 
 test("a medical word in the narration shows its meaning when tapped, and hides it again", async () => {
   const page = await openPage(browser, { width: 360, height: 800 });
