@@ -1,24 +1,15 @@
 // The element's JavaScript API and DOM events, used from the host page: goTo/next/previous/
 // play/pause/currentStep, `stepchange` and `complete`, removing and re-adding the element,
 // loading embed.js twice, and changing an attribute while the widget runs.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
-import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
+import { openPage, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
+import { sites, browser, useSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
 const N = TITLES.length;
 const STEP = (index) => ({ index, id: CONTENT.steps[index].id, total: N });
-let sites, browser;
-
-before(async () => {
-  sites = await startSites();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sites?.close();
-});
+useSites();
 
 /**
  * Opens /plain.html with the widget started. The page records every `stepchange` and `complete`

@@ -2,32 +2,23 @@
 // built-in languages and steps, the preview follows them live, the code is copied with one button
 // and, pasted into a blank page on another origin, works in both forms. Also: accessibility
 // (axe-core) and screenshots at 360 px and 1280 px (tests/screenshots/embed/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { launch, openPage, started, bringUp, expectLive, shotsDir, ROOT, CONTENT, TITLES } from "./harness.mjs";
+import { openPage, started, bringUp, expectLive, shotsDir, ROOT, CONTENT, TITLES } from "./harness.mjs";
 
 /** The configured widgets here are in consult mode, which announces each step's clinical title. */
 const announcement = (i) =>
   `${CONTENT.ui.step_of.replace("{n}", String(i + 1)).replace("{total}", String(TITLES.length))}: ${CONTENT.steps[i].consult.title}`;
-import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
+import { sites, browser, useSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
 const N = TITLES.length;
 const DIR = shotsDir("embed");
 const LANGUAGES = readdirSync(join(ROOT, "content")).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5));
-let sites, browser;
-
-before(async () => {
-  sites = await startSites();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sites?.close();
-});
+useSites();
 
 async function configurator({ width = 1280, height = 900 } = {}) {
   const page = await openPage(browser, { width, height, permissions: ["clipboard-read", "clipboard-write"] });

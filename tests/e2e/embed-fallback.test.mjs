@@ -2,22 +2,13 @@
 // single violation; and where it cannot start (no WebAssembly, JavaScript off, the .wasm missing,
 // a CSP without 'wasm-unsafe-eval') the fallback stays visible and readable, with no dialog and
 // at most one console warning.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
-import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
+import { openPage, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
+import { sites, browser, useSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
-let sites, browser;
-
-before(async () => {
-  sites = await startSites();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sites?.close();
-});
+useSites();
 
 /** The strict policy a clinic site adds for the script form (README, "Deployment"). */
 const strictCsp = ({ wasm = true } = {}) =>

@@ -12,7 +12,8 @@ import { createServer } from "node:http";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
-import { DIST, ROOT } from "./harness.mjs";
+import { before, after } from "node:test";
+import { DIST, ROOT, launch } from "./harness.mjs";
 
 export const PAGES = join(ROOT, "tests", "pages");
 export const CDN_PATH = "/cdn/kyphoplasty/v1/";
@@ -34,6 +35,21 @@ function listen(handler) {
     const server = createServer(handler);
     server.once("error", fail);
     server.listen(0, "127.0.0.1", () => ok(server));
+  });
+}
+
+/** The sites and browser a test file shares (live bindings, set by `useSites`). */
+export let sites, browser;
+
+/** Starts the two sites and the browser before this file's tests; stops both after them. */
+export function useSites() {
+  before(async () => {
+    sites = await startSites();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    sites?.close();
   });
 }
 

@@ -1,25 +1,16 @@
 // A hostile host page (global resets such as `* { all: unset }`, `svg { display: none }`,
 // `button { background: red !important }`, and a framework's reboot and theme typography) cannot
 // change how the widget looks, and the widget cannot change how the host page looks.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, openPage, started, expectLive, announcement, shotsDir, CONTENT, TITLES } from "./harness.mjs";
-import { startSites, comparePngs, explainer } from "./embed-harness.mjs";
+import { openPage, started, expectLive, announcement, shotsDir, CONTENT, TITLES } from "./harness.mjs";
+import { sites, browser, useSites, comparePngs, explainer } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
 const DIR = shotsDir("embed");
-let sites, browser;
-
-before(async () => {
-  sites = await startSites();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sites?.close();
-});
+useSites();
 
 /** Opens a host page with reduced motion (end states, no tweening), so pictures hold still. */
 async function open(path) {

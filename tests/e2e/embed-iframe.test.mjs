@@ -1,23 +1,14 @@
 // The iframe form (embed.html from the CDN's sub-path, on another origin than the host page):
 // settings from the query string, unknown parameters warned about once, CSS-only sizing, the
 // host's strict CSP needing only frame-src, and the optional height message with its origin check.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
-import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
+import { openPage, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
+import { sites, browser, useSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
 const N = TITLES.length;
-let sites, browser;
-
-before(async () => {
-  sites = await startSites();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sites?.close();
-});
+useSites();
 
 /** The strict policy a clinic site needs for the iframe form: frame-src for the CDN, nothing else. */
 const hostCsp = () => `default-src 'self'; frame-src ${sites.cdn.origin}; style-src 'self'; script-src 'self'`;

@@ -1,23 +1,14 @@
 // Privacy, in both forms, after a full walk-through: requests go only to the host page's origin
 // and the CDN's, no cookies are set or sent, nothing is stored (localStorage, sessionStorage,
 // IndexedDB, Cache Storage, service workers), and the CDN never learns which page was read.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
-import { startSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
+import { openPage, started, expectLive, announcement, CONTENT, TITLES } from "./harness.mjs";
+import { sites, browser, useSites, explainer, RECORDER, recorded } from "./embed-harness.mjs";
 
 const UI = CONTENT.ui;
 const N = TITLES.length;
-let sites, browser;
-
-before(async () => {
-  sites = await startSites();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  sites?.close();
-});
+useSites();
 
 /** Everything a page (and its frames) could keep about the visitor. */
 const storedIn = (frame) =>
