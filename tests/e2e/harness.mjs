@@ -140,6 +140,19 @@ export async function bringUp(page, n = 0) {
 }
 
 /**
+ * A new page on `url` with its first widget started, and the console warnings it logs from the
+ * start: `{ page, warnings }`.
+ */
+export async function startedWithWarnings(browser, url) {
+  const page = await openPage(browser);
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto(url);
+  await bringUp(page);
+  return { page, warnings };
+}
+
+/**
  * Opens `url` (the demo page) with its first widget switched to consult mode, and waits until the
  * consult panel ("This patient") is there. `options` go to `openPage` (size, reduced motion, ...).
  */

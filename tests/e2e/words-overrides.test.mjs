@@ -3,7 +3,7 @@
 // override that would break the content is dropped as a whole, with the reason in the console.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { server, browser, useBrowser, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
+import { startedWithWarnings, server, browser, useBrowser, openPage, widget, bringUp, CONTENT } from "./harness.mjs";
 
 useBrowser();
 
@@ -32,12 +32,8 @@ test("one widget's own wording stays its own: the other widget keeps the built-i
 });
 
 test("wording that would break the content is dropped as a whole, with the reason", async () => {
-  const page = await openPage(browser);
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const { page, warnings } = await startedWithWarnings(browser, server.url);
   try {
-    await page.goto(server.url);
-    await bringUp(page);
     await widget(page).evaluate((e) =>
       e.setAttribute("text", JSON.stringify({ "ui.step_of": "Step", "ui.next": "Go" })),
     );

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { server, browser, useBrowser, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
+import { startedWithWarnings, server, browser, useBrowser, openPage, widget, bringUp, CONTENT, ROOT } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
 useBrowser();
@@ -33,12 +33,8 @@ test("a medical word in the narration shows its meaning when tapped, and hides i
 });
 
 test('lang="es" shows the Spanish version, and an unknown lang warns and keeps the page language', async () => {
-  const page = await openPage(browser);
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const { page, warnings } = await startedWithWarnings(browser, server.url);
   try {
-    await page.goto(server.url);
-    await bringUp(page);
     const el = page.locator("kyphoplasty-explainer").first();
     await el.evaluate((e) => e.setAttribute("lang", "es"));
     await widget(page).getByRole("region", { name: ES.ui.heading }).waitFor();
@@ -57,12 +53,8 @@ test('lang="es" shows the Spanish version, and an unknown lang warns and keeps t
 });
 
 test("a clinic's own wording replaces texts by id; an unknown id gives one warning", async () => {
-  const page = await openPage(browser);
-  const warnings = [];
-  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  const { page, warnings } = await startedWithWarnings(browser, server.url);
   try {
-    await page.goto(server.url);
-    await bringUp(page);
     const el = page.locator("kyphoplasty-explainer").first();
     await el.evaluate((e) =>
       e.setAttribute(
