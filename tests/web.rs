@@ -55,7 +55,6 @@ fn mount(div: &Element, config: Config, reduced_motion: bool) -> yew::AppHandle<
             content: SharedContent(content()),
             config,
             reduced_motion,
-            bridge: None,
         },
     )
     .render()

@@ -49,10 +49,6 @@ pub struct AppProps {
     /// The reader asked for reduced motion: end states only, no autoplay.
     #[prop_or_default]
     pub reduced_motion: bool,
-    /// The link to the host element (its JavaScript API in, DOM events out); none in tests that
-    /// mount the app on its own.
-    #[prop_or_default]
-    pub bridge: Option<Bridge>,
 }
 
 /// The picture at a frame: the timeline's scene (gliding from where a jump started), with this
@@ -617,7 +613,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     // The page's side: the element's JS API sends actions in; DOM events go out.
-    let bridge = props.bridge.clone();
+    let bridge = use_context::<Bridge>();
     {
         let bridge = bridge.clone();
         let clock = clock.clone();
