@@ -17,7 +17,7 @@ use super::sizer::Sizer;
 use super::speech::{voice_for, Speaker};
 use super::spine_overview::SpineOverview;
 use super::step_list::StepList;
-use super::svg::f;
+use super::svg::{el, f, leaf, text, yes};
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::drawing::{Ink, View};
@@ -32,6 +32,7 @@ use crate::model::timeline::Timeline;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::html::onkeydown;
 use yew::prelude::*;
 
 /// Reading time per word while playing, in milliseconds (about 150 words a minute).
@@ -130,6 +131,19 @@ pub fn cta_text(content: &Content, config: &Config) -> Option<CtaText> {
         phone,
         after,
     })
+}
+
+/// Two labels in one place: `now` is shown; `other`, invisible, keeps the place as wide as the
+/// wider of the two, so nothing moves when one turns into the other.
+pub fn swap(now: &str, other: &str) -> Html {
+    el("span|class=kx-swap", &[], &[]).kids(vec![
+        el("span", &[], &[]).text(now),
+        leaf(
+            "span|class=kx-ghost|aria-hidden=true|data-t=$",
+            &[],
+            &[other],
+        ),
+    ])
 }
 
 fn call_to_action(cta: &CtaText) -> Html {
@@ -1074,82 +1088,141 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    html! {
-        <section class={classes!("kx", (*large_text).then_some("is-large"), (*maximised).then_some("is-max"), consult.then_some("is-consult"))} ref={root} role="region" aria-roledescription="carousel"
-                 aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
-            <header class="kx-head">
-                <h2 class="kx-heading">{ &ui.heading }</h2>
-                <button type="button" class="kx-link" ref={about_button} aria-expanded={about_open.to_string()}
-                        onclick={toggle_about}>{ &ui.about }</button>
-            </header>
-            if *about_open {
+    let show_view = |top: bool| {
+        let t = top_view.clone();
+        Callback::from(move |_| t.set(top))
+    };
+    let (read_now, read_other) = if *reading {
+        (&ui.stop_reading, &ui.read_aloud)
+    } else {
+        (&ui.read_aloud, &ui.stop_reading)
+    };
+    let on = |b: bool, class: &'static str| if b { class } else { "" };
+    el(
+        "section|class=kx$$$|role=region|aria-roledescription=carousel|aria-label=$|lang=$",
+        &[],
+        &[
+            on(*large_text, " is-large"),
+            on(*maximised, " is-max"),
+            on(consult, " is-consult"),
+            &ui.heading,
+            &content.lang,
+        ],
+    )
+    .node_ref(root)
+    .on(Rc::new(onkeydown::Wrapper::new(onkeydown)))
+    .kids(vec![
+        el("header|class=kx-head", &[], &[]).kids(vec![
+            el("h2|class=kx-heading", &[], &[]).text(&ui.heading),
+            el(
+                "button|type=button|class=kx-link|aria-expanded=$",
+                &[],
+                &[yes(*about_open)],
+            )
+            .node_ref(about_button)
+            .click(toggle_about)
+            .text(&ui.about),
+        ]),
+        if *about_open {
+            html! {
                 <Disclaimer title={ui.disclaimer_title.clone()} close={ui.close.clone()}
                             paragraphs={content.disclaimer.clone()} onclose={close_about} />
             }
-            <div class="kx-main">
-                <div class="kx-stage-group" role="group" tabindex="0" aria-label={format!("{}: {}", ui.heading, title)}>
-                    <div class="kx-viewtabs" role="group" aria-label={ui.views.clone()}>
-                        <button type="button" class="kx-viewtab" aria-pressed={(!*top_view).to_string()}
-                                onclick={{ let t = top_view.clone(); move |_| t.set(false) }}>{ &ui.side_view }</button>
-                        <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
-                                onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
-                    </div>
+        } else {
+            Html::default()
+        },
+        el("div|class=kx-main", &[], &[]).kids(vec![
+            el(
+                "div|class=kx-stage-group|role=group|tabindex=0|aria-label=$: $",
+                &[],
+                &[&ui.heading, title],
+            )
+            .kids(vec![
+                el("div|class=kx-viewtabs|role=group|aria-label=$", &[], &[&ui.views]).kids(vec![
+                    el(VIEW_TAB, &[], &[yes(!*top_view)])
+                        .click(show_view(false))
+                        .text(&ui.side_view),
+                    el(VIEW_TAB, &[], &[yes(*top_view)])
+                        .click(show_view(true))
+                        .text(&ui.top_view),
+                ]),
+                html! {
                     if consult {
                         <InkToolbar content={SharedContent(content.clone())} ink={(*ink).clone()} step={step_index} ondraw={draw.clone()} />
                     }
+                },
+                html! {
                     if consult && *xray {
                         <Projection name={ui.projection.clone()} lateral={ui.lateral.clone()} ap={ui.ap.clone()}
                                     is_ap={*ap} onchoose={{ let ap = ap.clone(); Callback::from(move |v| ap.set(v)) }} />
                     }
-                    <Animated clock={clock.clone()} render={views} />
-                </div>
-                <div class="kx-text" role="group" aria-roledescription="slide"
-                     aria-label={format!("{} / {}", step_index + 1, total)}>
-                  <div class="kx-now">
-                    <p class="kx-count">{ &count }</p>
-                    <h3 class="kx-title">{ title }</h3>
-                    <div class="kx-tools">
-                        <button type="button" class="kx-tool" aria-pressed={reading.to_string()} onclick={toggle_reading}>
-                            <svg class="kx-svg-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                                <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
-                                <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-                            </svg>
-                            <span class="kx-swap">
-                                <span>{ if *reading { &ui.stop_reading } else { &ui.read_aloud } }</span>
-                                <span class="kx-ghost" aria-hidden="true"
-                                      data-t={if *reading { ui.read_aloud.clone() } else { ui.stop_reading.clone() }}></span>
-                            </span>
-                        </button>
-                        <button type="button" class="kx-tool" aria-pressed={large_text.to_string()} onclick={toggle_large}>
-                            <span class="kx-icon" aria-hidden="true">{ "A+" }</span>
-                            { &ui.larger_text }
-                        </button>
-                    </div>
-                    <p class="kx-voice-note" role="status">
-                        if *voice_note {
-                            { ui.no_voice.replace("{language}", &content.language_name) }
-                        }
-                    </p>
+                },
+                html! { <Animated clock={clock.clone()} render={views} /> },
+            ]),
+            el(
+                "div|class=kx-text|role=group|aria-roledescription=slide|aria-label=@ / @",
+                &[(step_index + 1) as f32, total as f32],
+                &[],
+            )
+            .kids(vec![
+                el("div|class=kx-now", &[], &[]).kids(vec![
+                    el("p|class=kx-count", &[], &[]).text(&count),
+                    el("h3|class=kx-title", &[], &[]).text(title),
+                    el("div|class=kx-tools", &[], &[]).kids(vec![
+                        el(TOOL, &[], &[yes(*reading)])
+                            .click(toggle_reading)
+                            .kids(vec![
+                                el(
+                                    "svg|class=kx-svg-icon|viewBox=0 0 24 24|aria-hidden=true|focusable=false",
+                                    &[],
+                                    &[],
+                                )
+                                .kids(vec![
+                                    leaf("path|d=M3 9h4l5-4v14l-5-4H3z|fill=currentColor", &[], &[]),
+                                    leaf(
+                                        "path|d=M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12|fill=none|stroke=currentColor|stroke-width=2|stroke-linecap=round",
+                                        &[],
+                                        &[],
+                                    ),
+                                ]),
+                                swap(read_now, read_other),
+                            ]),
+                        el(TOOL, &[], &[yes(*large_text)])
+                            .click(toggle_large)
+                            .kids(vec![
+                                el("span|class=kx-icon|aria-hidden=true", &[], &[]).text("A+"),
+                                text(&ui.larger_text),
+                            ]),
+                    ]),
+                    el("p|class=kx-voice-note|role=status", &[], &[]).kids(vec![if *voice_note {
+                        text(&ui.no_voice.replace("{language}", &content.language_name))
+                    } else {
+                        Html::default()
+                    }]),
                     // Keyed by step: a new step's paragraphs are new nodes, not old ones moved
                     // (which the browser would count as layout shift).
-                    <div class="kx-words" key={step_index.to_string()}>
-                        <Narration content={SharedContent(content.clone())} step={step_index} {consult}
-                                   lead={beside.then(|| AttrValue::from(ui.extrapedicular_access.clone()))}
-                                   reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
-                    </div>
-                    if moment.is_last {
-                        if let Some(cta) = &*cta {
-                            { call_to_action(cta) }
-                        }
-                    }
-                  </div>
-                  <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} />
-                </div>
-                // Consult mode: this patient's settings beside the words on wide screens.
-                if let Some(side) = side {
-                    <Animated clock={clock.clone()} render={side} />
-                }
-            </div>
+                    el("div|class=kx-words", &[], &[]).keyed(
+                        step_index,
+                        vec![html! {
+                            <Narration content={SharedContent(content.clone())} step={step_index} {consult}
+                                       lead={beside.then(|| AttrValue::from(ui.extrapedicular_access.clone()))}
+                                       reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
+                        }],
+                    ),
+                    match &*cta {
+                        Some(cta) if moment.is_last => call_to_action(cta),
+                        _ => Html::default(),
+                    },
+                ]),
+                html! { <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} /> },
+            ]),
+            // Consult mode: this patient's settings beside the words on wide screens.
+            match side {
+                Some(side) => html! { <Animated clock={clock.clone()} render={side} /> },
+                None => Html::default(),
+            },
+        ]),
+        html! {
             if consult {
                 // Take-home: a share link and a printed handout for this patient.
                 <div class="kx-takehome">
@@ -1170,6 +1243,9 @@ pub fn app(props: &AppProps) -> Html {
                              ink={(*ink).clone()} />
                 </div>
             }
+        },
+        html! {
+            <>
             <Animated clock={clock.clone()} render={slider} />
             <Controls content={SharedContent(content.clone())} playing={moment.playing} is_first={step_index == 0}
                       is_last={moment.is_last} count={count.clone()} labels_on={*show_labels}
@@ -1178,8 +1254,19 @@ pub fn app(props: &AppProps) -> Html {
             <StepList heading={ui.all_steps.clone()}
                       titles={(*titles).clone()}
                       current={step_index} onselect={go_to} />
-            <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
-            <p class="kx-live" aria-live={if moment.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>
-        </section>
-    }
+            </>
+        },
+        el("p|class=kx-note", &[], &[]).text(content.disclaimer.first().map_or("", |s| s.as_str())),
+        el(
+            "p|class=kx-live|aria-live=$|aria-atomic=true",
+            &[],
+            &[if moment.playing { "off" } else { "polite" }],
+        )
+        .text(&live),
+    ])
 }
+
+/// A view tab (side or from above), pressed when shown.
+const VIEW_TAB: &str = "button|type=button|class=kx-viewtab|aria-pressed=$";
+/// A reading tool's toggle (read aloud, larger text).
+const TOOL: &str = "button|type=button|class=kx-tool|aria-pressed=$";
