@@ -504,44 +504,59 @@ fn consult_panel(
     }
 }
 
+/// A yes-or-no state starting at `on` (one hook for all of them, so one copy of the hook's code).
+#[hook]
+fn use_flag(on: bool) -> UseStateHandle<bool> {
+    use_state(move || on)
+}
+
+/// A state holding an index, at first none (one hook for all of them).
+#[hook]
+fn use_none() -> UseStateHandle<Option<usize>> {
+    use_state(|| None)
+}
+
 /// The explainer.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let content = props.content.0.clone();
     // The player lives in the clock: frames redraw the moving parts only; this component
     // re-renders when the moment (step, playing, end) changes.
-    let clock = {
+    // Made once, with the timeline and the callbacks that act on the player: callbacks stay the
+    // same object across renders, so the children whose other props did not change (controls,
+    // step list, narration) are not re-rendered on every animation frame.
+    let (clock, timeline, dispatch, go_to, seek) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
-        let clock = use_memo((), move |_| {
-            Clock::new(Player::new(
+        let made = use_memo((), move |_| {
+            let clock = Clock::new(Player::new(
                 timings(&content),
                 config.start,
                 config.autoplay,
                 reduced,
-            ))
+            ));
+            let timeline = Rc::new(Timeline::new(
+                content.steps.iter().map(|s| s.diagram).collect(),
+            ));
+            let c = clock.clone();
+            let dispatch = Callback::from(move |a: Action| c.apply(a));
+            let go_to = dispatch.reform(Action::GoTo);
+            let seek = dispatch.reform(Action::Seek);
+            (clock, timeline, dispatch, go_to, seek)
         });
-        (*clock).clone()
+        (*made).clone()
     };
     let moment = {
         let clock = clock.clone();
         use_state_eq(move || Moment::of(&clock.player()))
     };
-    {
-        let clock = clock.clone();
-        let set = moment.setter();
-        use_effect_with((), move |_| {
-            clock.on_moment(Callback::from(move |m| set.set(m)));
-            move || clock.stop()
-        });
-    }
-    let show_labels = use_state(|| true);
-    let about_open = use_state(|| false);
+    let show_labels = use_flag(true);
+    let about_open = use_flag(false);
     // On narrow widgets one view shows at a time; false = side view, true = from above.
-    let top_view = use_state(|| false);
-    let on_screen = use_state(|| true);
-    let page_visible = use_state(|| true);
+    let top_view = use_flag(false);
+    let on_screen = use_flag(true);
+    let page_visible = use_flag(true);
     let root = use_node_ref();
     // Consult mode started from a share link: its settings (else the defaults).
     let restored = props.config.share.clone().unwrap_or_default();
@@ -593,12 +608,20 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Off screen and hidden tab: stop the loop.
+    // The page's side: the element's JS API sends actions in; DOM events go out.
+    let bridge = use_context::<Bridge>();
+    // Once mounted: each new moment re-renders; off screen and hidden tab stop the loop; the
+    // element's JS API sends its actions to the player.
     {
+        let clock = clock.clone();
+        let set = moment.setter();
         let on_screen = on_screen.clone();
         let page_visible = page_visible.clone();
         let root = root.clone();
+        let bridge = bridge.clone();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            clock.on_moment(Callback::from(move |m| set.set(m)));
             let observer = root.cast::<web_sys::Element>().and_then(|el| {
                 let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     if let Ok(entry) = entries
@@ -617,37 +640,31 @@ pub fn app(props: &AppProps) -> Html {
             let listener = gloo::events::EventListener::new(&doc, "visibilitychange", move |_| {
                 page_visible.set(!d2.hidden());
             });
+            if let Some(b) = &bridge {
+                *b.0.dispatch.borrow_mut() = Some(dispatch);
+            }
             move || {
+                clock.stop();
                 if let Some((obs, _cb)) = observer {
                     obs.disconnect();
                 }
                 drop(listener);
-            }
-        });
-    }
-
-    // The page's side: the element's JS API sends actions in; DOM events go out.
-    let bridge = use_context::<Bridge>();
-    {
-        let bridge = bridge.clone();
-        let clock = clock.clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = &bridge {
-                *b.0.dispatch.borrow_mut() = Some(Callback::from(move |a| clock.apply(a)));
-            }
-            move || {
                 if let Some(b) = bridge {
                     b.0.dispatch.borrow_mut().take();
                 }
             }
         });
     }
+    // On each new step: the page hears of it, and any open definition closes.
+    let open_term = use_none();
     {
         let bridge = bridge.clone();
         let content = content.clone();
         let step = moment.step;
         let first = use_mut_ref(|| true);
+        let open_term = open_term.clone();
         use_effect_with(step, move |&step| {
+            open_term.set(None);
             if let Some(b) = &bridge {
                 b.0.current.set(step);
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -673,10 +690,10 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     // Larger text, and read-aloud with the sentence being read.
-    let large_text = use_state(|| false);
-    let reading = use_state(|| false);
-    let sentence = use_state(|| None::<usize>);
-    let voice_note = use_state(|| false);
+    let large_text = use_flag(false);
+    let reading = use_flag(false);
+    let sentence = use_none();
+    let voice_note = use_flag(false);
     let speaker = use_mut_ref(Speaker::default);
     {
         let speaker = speaker.clone();
@@ -743,12 +760,6 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let open_term = use_state(|| None::<usize>);
-    {
-        // A new step closes any open definition.
-        let open_term = open_term.clone();
-        use_effect_with(moment.step, move |_| open_term.set(None));
-    }
     let toggle_term = {
         let set = open_term.setter();
         use_callback(*open_term, move |i: usize, open: &Option<usize>| {
@@ -787,12 +798,6 @@ pub fn app(props: &AppProps) -> Html {
 
     let step_index = moment.step;
     let step = &content.steps[step_index];
-    let timeline = {
-        let content = content.clone();
-        use_memo((), move |_| {
-            Timeline::new(content.steps.iter().map(|s| s.diagram).collect())
-        })
-    };
     let count = content.step_of(step_index);
     let total = content.steps.len();
 
@@ -863,21 +868,6 @@ pub fn app(props: &AppProps) -> Html {
                 .map(|s| AttrValue::from(step_title(s, consult).to_string()))
                 .collect::<Vec<_>>()
         })
-    };
-
-    // Callbacks stay the same object across renders, so the children whose other props did not
-    // change (controls, step list, narration) are not re-rendered on every animation frame.
-    let dispatch = {
-        let c = clock.clone();
-        use_callback((), move |a: Action, _| c.apply(a))
-    };
-    let go_to = {
-        let c = clock.clone();
-        use_callback((), move |i: usize, _| c.apply(Action::GoTo(i)))
-    };
-    let seek = {
-        let c = clock.clone();
-        use_callback((), move |p: f32, _| c.apply(Action::Seek(p)))
     };
 
     let onkeydown = {
