@@ -4,19 +4,19 @@ use super::axial::Axial;
 use super::bridge::Bridge;
 use super::clock::{Animated, Clock, Frame, Moment};
 use super::compare::Compare;
-use super::controls::Controls;
+use super::controls::{Controls, ControlsProps};
 use super::coronal::Coronal;
 use super::diagram::Diagram;
-use super::disclaimer::Disclaimer;
+use super::disclaimer::{Disclaimer, DisclaimerProps};
 use super::drawing::{InkLayer, InkState, InkToolbar};
 use super::handout::Handout;
 use super::projection::Projection;
-use super::scrubber::Scrubber;
+use super::scrubber::{Scrubber, ScrubberProps};
 use super::share_link::ShareLink;
-use super::sizer::Sizer;
+use super::sizer::{Sizer, SizerProps};
 use super::speech::{voice_for, Speaker};
 use super::spine_overview::SpineOverview;
-use super::step_list::StepList;
+use super::step_list::{StepList, StepListProps};
 use super::svg::{el, f, leaf, text, yes};
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
@@ -1072,8 +1072,8 @@ pub fn app(props: &AppProps) -> Html {
         let seek = seek.clone();
         Callback::from(move |fr: Frame| {
             html! {
-                <Scrubber label={label.clone()} position={fr.position} total={total}
-                          valuetext={live.clone()} onseek={seek.clone()} />
+                <Scrubber ..ScrubberProps { label: label.clone(), position: fr.position, total,
+                                            valuetext: live.clone(), onseek: seek.clone() } />
             }
         })
     };
@@ -1115,8 +1115,8 @@ pub fn app(props: &AppProps) -> Html {
         ]),
         if *about_open {
             html! {
-                <Disclaimer title={ui.disclaimer_title.clone()} close={ui.close.clone()}
-                            paragraphs={content.disclaimer.clone()} onclose={close_about} />
+                <Disclaimer ..DisclaimerProps { title: ui.disclaimer_title.clone(), close: ui.close.clone(),
+                                                paragraphs: content.disclaimer.clone(), onclose: close_about } />
             }
         } else {
             Html::default()
@@ -1194,9 +1194,9 @@ pub fn app(props: &AppProps) -> Html {
                     el("div|class=kx-words", &[], &[]).keyed(
                         step_index,
                         vec![html! {
-                            <Narration content={SharedContent(content.clone())} step={step_index} {consult}
-                                       lead={beside.then(|| AttrValue::from(ui.extrapedicular_access.clone()))}
-                                       reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
+                            <Narration ..NarrationProps { content: SharedContent(content.clone()), step: step_index, consult,
+                                       lead: beside.then(|| AttrValue::from(ui.extrapedicular_access.clone())),
+                                       reading: *sentence, open: *open_term, ontoggle: toggle_term.clone() } />
                         }],
                     ),
                     match &*cta {
@@ -1204,7 +1204,7 @@ pub fn app(props: &AppProps) -> Html {
                         _ => Html::default(),
                     },
                 ]),
-                html! { <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} /> },
+                html! { <Sizer ..SizerProps { content: SharedContent(content.clone()), consult, cta: cta.clone() } /> },
             ]),
             // Consult mode: this patient's settings beside the words on wide screens.
             match side {
@@ -1237,13 +1237,13 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <>
             <Animated clock={clock.clone()} render={slider} />
-            <Controls content={SharedContent(content.clone())} playing={moment.playing} is_first={step_index == 0}
-                      is_last={moment.is_last} count={count.clone()} labels_on={*show_labels}
-                      onaction={dispatch.clone()} ontogglelabels={toggle_labels}
-                      can_play={!props.reduced_motion} />
-            <StepList heading={ui.all_steps.clone()}
-                      titles={(*titles).clone()}
-                      current={step_index} onselect={go_to} />
+            <Controls ..ControlsProps { content: SharedContent(content.clone()), playing: moment.playing, is_first: step_index == 0,
+                      is_last: moment.is_last, count: count.clone().into(), labels_on: *show_labels,
+                      onaction: dispatch.clone(), ontogglelabels: toggle_labels,
+                      can_play: !props.reduced_motion } />
+            <StepList ..StepListProps { heading: ui.all_steps.clone().into(),
+                      titles: (*titles).clone(),
+                      current: step_index, onselect: go_to } />
             </>
         },
         el("p|class=kx-note", &[], &[]).text(content.disclaimer.first().map_or("", |s| s.as_str())),
