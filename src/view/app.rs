@@ -804,14 +804,6 @@ pub fn app(props: &AppProps) -> Html {
     let ui = &content.ui;
     // Consult mode is only in the consult build (the feature `consult`).
     let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
-    // The call to action's words depend only on the content and the clinic's attributes.
-    let cta = {
-        let content = content.clone();
-        use_memo(
-            (SharedContent(content.clone()), props.config.clone()),
-            move |(_, config)| cta_text(&content, config),
-        )
-    };
     // Consult mode at a thoracic level with the extrapedicular route: the access step says so.
     let beside = consult
         && step.diagram == crate::model::timeline::DiagramState::Needle
@@ -838,36 +830,39 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    // Consult mode speaks in clinical terms; the glossary is for patients. The canal holds the
-    // spinal cord down to about L1, nerve roots below (clinical.md): its label follows the middle
-    // level drawn. Built when the mode or that level changes, not on every frame.
-    let canal_labels = {
+    // Built when the clinic's attributes (the mode among them) or the middle level drawn change,
+    // not on every frame: the call to action's words; the pictures' labels (consult mode speaks
+    // in clinical terms; the glossary is for patients; the canal holds the spinal cord down to
+    // about L1, nerve roots below (clinical.md): its label follows the middle level drawn); the
+    // step list's titles.
+    let (cta, canal_labels, titles) = {
         let content = content.clone();
-        use_memo((consult, seg.names[1].clone()), move |(consult, middle)| {
-            let mut l = if *consult {
-                content.consult_labels.clone()
-            } else {
-                content.labels.clone()
-            };
-            l.nerves = match middle.as_str() {
-                "L1" => l.nerves,
-                n if n.starts_with('L') => l.roots.clone(),
-                _ => l.cord.clone(),
-            };
-            l
-        })
-    };
-
-    // The step list's titles, built once per mode rather than on every frame.
-    let titles = {
-        let content = content.clone();
-        use_memo(consult, move |&consult| {
-            content
-                .steps
-                .iter()
-                .map(|s| AttrValue::from(step_title(s, consult).to_string()))
-                .collect::<Vec<_>>()
-        })
+        let made = use_memo(
+            (
+                SharedContent(content.clone()),
+                props.config.clone(),
+                seg.names[1].clone(),
+            ),
+            move |(_, config, middle)| {
+                let mut l = if consult {
+                    content.consult_labels.clone()
+                } else {
+                    content.labels.clone()
+                };
+                l.nerves = match middle.as_str() {
+                    "L1" => l.nerves,
+                    n if n.starts_with('L') => l.roots.clone(),
+                    _ => l.cord.clone(),
+                };
+                let titles: Vec<AttrValue> = content
+                    .steps
+                    .iter()
+                    .map(|s| AttrValue::from(step_title(s, consult).to_string()))
+                    .collect();
+                (Rc::new(cta_text(&content, config)), Rc::new(l), titles)
+            },
+        );
+        (*made).clone()
     };
 
     let onkeydown = {
@@ -983,15 +978,11 @@ pub fn app(props: &AppProps) -> Html {
         } else {
             format!("{}: {}", ui.top_view, title)
         };
-        let (front, back) = (ui.front.clone(), ui.back.clone());
-        let (ap_view, side_view, top_view_name) = (
-            ui.ap_view.clone(),
-            ui.side_view.clone(),
-            ui.top_view.clone(),
-        );
+        let content = content.clone();
         Callback::from(move |fr: Frame| {
             // Spelled out here so that the patients' build (no `consult` feature) drops the rest.
             let consult = cfg!(feature = "consult") && consult;
+            let ui = &content.ui;
             let scene = scene_for(&timeline, fr, loss);
             html! {
                 <div class={classes!("kx-views", (consult && xray).then_some("is-xray"))}>
@@ -1000,26 +991,26 @@ pub fn app(props: &AppProps) -> Html {
                             <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
                                      levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
                                      bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
-                            <figcaption class="kx-caption">{ &ap_view }</figcaption>
+                            <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
                         } else {
                             <Diagram scene={scene} labels={labels.clone()} show_labels={show_labels}
                                      levels={names.clone()} treated={treated} chosen={chosen}
-                                     front={front.clone()} back={back.clone()}
+                                     front={ui.front.clone()} back={ui.back.clone()}
                                      title={side_title.clone()} description={side_description.clone()} />
                             if consult {
                                 <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
                             }
-                            <figcaption class="kx-caption">{ &side_view }</figcaption>
+                            <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                         }
                     </figure>
                     <figure class={classes!("kx-stage", (!top_view).then_some("is-narrow-hidden"))}>
                         <Axial scene={scene} labels={labels.clone()} show_labels={show_labels}
                                bilateral={two} thoracic={thoracic} route={route_now}
-                               front={front.clone()} back={back.clone()} title={top_title.clone()} />
+                               front={ui.front.clone()} back={ui.back.clone()} title={top_title.clone()} />
                         if consult {
                             <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
                         }
-                        <figcaption class="kx-caption">{ &top_view_name }</figcaption>
+                        <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
                     </figure>
                 </div>
             }
@@ -1242,7 +1233,7 @@ pub fn app(props: &AppProps) -> Html {
                       onaction: dispatch.clone(), ontogglelabels: toggle_labels,
                       can_play: !props.reduced_motion } />
             <StepList ..StepListProps { heading: ui.all_steps.clone().into(),
-                      titles: (*titles).clone(),
+                      titles,
                       current: step_index, onselect: go_to } />
             </>
         },
