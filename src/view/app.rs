@@ -17,7 +17,7 @@ use super::sizer::{Sizer, SizerProps};
 use super::speech::{voice_for, Speaker};
 use super::spine_overview::SpineOverview;
 use super::step_list::{StepList, StepListProps};
-use super::svg::{el, f, leaf, text, yes};
+use super::svg::{el, f, leaf, part, text, yes};
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::drawing::{Ink, View};
@@ -153,18 +153,18 @@ fn call_to_action(cta: &CtaText) -> Html {
                 .chars()
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect();
-            html! {
-                <p>{ cta.before.clone() }<a class="kx-tel" href={format!("tel:{tel}")}>{ phone.clone() }</a>{ cta.after.clone() }</p>
-            }
+            el("p", &[], &[]).kids(vec![
+                text(&cta.before),
+                el("a|class=kx-tel|href=tel:$", &[], &[&tel]).text(phone),
+                text(&cta.after),
+            ])
         }
-        None => html! { <p>{ cta.before.clone() }</p> },
+        None => el("p", &[], &[]).text(&cta.before),
     };
-    html! {
-        <aside class="kx-cta" aria-label={cta.title.clone()}>
-            <p class="kx-cta-title">{ &cta.title }</p>
-            { body }
-        </aside>
-    }
+    el("aside|class=kx-cta|aria-label=$", &[], &[&cta.title]).kids(vec![
+        el("p|class=kx-cta-title", &[], &[]).text(&cta.title),
+        body,
+    ])
 }
 
 /// The narration, one span per sentence (the sentence being read aloud is marked), with each
@@ -189,37 +189,46 @@ fn narration(
                     let pieces: Vec<Html> = mark_terms(sent, glossary, &mut seen)
                         .into_iter()
                         .map(|piece| match piece {
-                            Piece::Text(t) => html! { { t } },
-                            Piece::Term(t, i) => html! {
-                                <button type="button" class="kx-term" aria-expanded={(open == Some(i)).to_string()}
-                                        aria-controls="kx-definition" onclick={ontoggle.reform(move |_: MouseEvent| i)}>
-                                    { t }
-                                </button>
-                            },
+                            Piece::Text(t) => text(t),
+                            Piece::Term(t, i) => el(
+                                "button|type=button|class=kx-term|aria-expanded=$|aria-controls=kx-definition",
+                                &[],
+                                &[yes(open == Some(i))],
+                            )
+                            .click(ontoggle.reform(move |_: MouseEvent| i))
+                            .text(t),
                         })
                         .collect();
-                    html! {
-                        <>
-                            <span class={classes!("kx-sentence", here.then_some("is-reading"))}>{ for pieces }</span>
-                            { " " }
-                        </>
-                    }
+                    part(vec![
+                        el(
+                            "span|class=kx-sentence$",
+                            &[],
+                            &[if here { " is-reading" } else { "" }],
+                        )
+                        .kids(pieces),
+                        text(" "),
+                    ])
                 })
                 .collect();
-            html! { <p class="kx-narration">{ for spans }</p> }
+            el("p|class=kx-narration", &[], &[]).kids(spans)
         })
         .collect();
-    let definition = open.and_then(|i| glossary.get(i));
-    html! {
-        <>
-            { for paragraphs_html }
-            <div id="kx-definition" class="kx-definition" role="status">
-                if let Some(t) = definition {
-                    <p><strong>{ format!("{}: ", t.term) }</strong>{ &t.definition }</p>
-                }
-            </div>
-        </>
-    }
+    let definition = match open.and_then(|i| glossary.get(i)) {
+        Some(t) => el("p", &[], &[]).kids(vec![
+            el("strong", &[], &[]).text(&format!("{}: ", t.term)),
+            text(&t.definition),
+        ]),
+        None => Html::default(),
+    };
+    part(vec![
+        part(paragraphs_html),
+        el(
+            "div|id=kx-definition|class=kx-definition|role=status",
+            &[],
+            &[],
+        )
+        .kids(vec![definition]),
+    ])
 }
 
 /// The content shared by reference: equal when it is the same content (no deep comparison on
