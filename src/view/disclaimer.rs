@@ -1,5 +1,6 @@
 //! The disclaimer panel, always reachable from the widget's header.
 
+use super::svg::el;
 use yew::prelude::*;
 
 /// Props of [`Disclaimer`].
@@ -18,11 +19,17 @@ pub struct DisclaimerProps {
 /// A panel with the disclaimer and a close button.
 #[function_component(Disclaimer)]
 pub fn disclaimer(p: &DisclaimerProps) -> Html {
-    html! {
-        <div class="kx-about" role="note" aria-label={p.title.clone()}>
-            <h3 class="kx-about-title">{ &p.title }</h3>
-            { for p.paragraphs.iter().map(|t| html! { <p>{ t }</p> }) }
-            <button type="button" class="kx-btn" onclick={p.onclose.clone()}>{ &p.close }</button>
-        </div>
-    }
+    let mut kids = vec![el("h3|class=kx-about-title", &[], &[]).text(&p.title)];
+    kids.extend(p.paragraphs.iter().map(|t| el("p", &[], &[]).text(t)));
+    kids.push(
+        el("button|type=button|class=kx-btn", &[], &[])
+            .click(p.onclose.clone())
+            .text(&p.close),
+    );
+    el(
+        "div|class=kx-about|role=note|aria-label=$",
+        &[],
+        &[&p.title],
+    )
+    .kids(kids)
 }
