@@ -328,12 +328,12 @@ type Setting<T> = Fixed<T>;
 /// A setting's value in the patients' build (see [`Setting`]).
 #[cfg(not(feature = "consult"))]
 #[derive(Clone)]
-struct Fixed<T>(Rc<T>);
+struct Fixed<T>(T);
 
 #[cfg(not(feature = "consult"))]
 impl<T> Fixed<T> {
     fn new(value: T) -> Self {
-        Fixed(Rc::new(value))
+        Fixed(value)
     }
 
     /// Only consult mode changes a setting, and the patients' build has no consult mode.
