@@ -170,7 +170,7 @@ fn call_to_action(cta: &CtaText) -> Html {
 /// The narration, one span per sentence (the sentence being read aloud is marked), with each
 /// glossary word a button that shows its meaning below the text.
 fn narration(
-    paragraphs: &[String],
+    paragraphs: &[&str],
     glossary: &[Term],
     reading: Option<usize>,
     open: Option<usize>,
@@ -274,9 +274,12 @@ pub fn narration_view(p: &NarrationProps) -> Html {
     } else {
         &content.glossary
     };
-    let mut paragraphs = step_narration(step, p.consult).to_vec();
+    let mut paragraphs: Vec<&str> = step_narration(step, p.consult)
+        .iter()
+        .map(String::as_str)
+        .collect();
     if let (Some(lead), Some(first)) = (&p.lead, paragraphs.first_mut()) {
-        *first = lead.to_string();
+        *first = lead;
     }
     narration(&paragraphs, glossary, p.reading, p.open, &p.ontoggle)
 }
@@ -994,8 +997,8 @@ pub fn app(props: &AppProps) -> Html {
             let ui = &content.ui;
             let scene = scene_for(&timeline, fr, loss);
             html! {
-                <div class={classes!("kx-views", (consult && xray).then_some("is-xray"))}>
-                    <figure class={classes!("kx-stage", top_view.then_some("is-narrow-hidden"))}>
+                <div class={if consult && xray { "kx-views is-xray" } else { "kx-views" }}>
+                    <figure class={if top_view { HIDDEN_STAGE } else { "kx-stage" }}>
                         if consult && xray && is_ap {
                             <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
                                      levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
@@ -1012,7 +1015,7 @@ pub fn app(props: &AppProps) -> Html {
                             <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
                         }
                     </figure>
-                    <figure class={classes!("kx-stage", (!top_view).then_some("is-narrow-hidden"))}>
+                    <figure class={if top_view { "kx-stage" } else { HIDDEN_STAGE }}>
                         <Axial scene={scene} labels={labels.clone()} show_labels={show_labels}
                                bilateral={two} thoracic={thoracic} route={route_now}
                                front={ui.front.clone()} back={ui.back.clone()} title={top_title.clone()} />
@@ -1256,6 +1259,8 @@ pub fn app(props: &AppProps) -> Html {
     ])
 }
 
+/// A picture's figure hidden on narrow widgets (one view at a time there).
+const HIDDEN_STAGE: &str = "kx-stage is-narrow-hidden";
 /// A view tab (side or from above), pressed when shown.
 const VIEW_TAB: &str = "button|type=button|class=kx-viewtab|aria-pressed=$";
 /// A reading tool's toggle (read aloud, larger text).
