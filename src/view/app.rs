@@ -996,36 +996,52 @@ pub fn app(props: &AppProps) -> Html {
             let consult = cfg!(feature = "consult") && consult;
             let ui = &content.ui;
             let scene = scene_for(&timeline, fr, loss);
-            html! {
-                <div class={if consult && xray { "kx-views is-xray" } else { "kx-views" }}>
-                    <figure class={if top_view { HIDDEN_STAGE } else { "kx-stage" }}>
-                        if consult && xray && is_ap {
-                            <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
-                                     levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
-                                     bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
-                            <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
-                        } else {
-                            <Diagram scene={scene} labels={labels.clone()} show_labels={show_labels}
-                                     levels={names.clone()} treated={treated} chosen={chosen}
-                                     front={ui.front.clone()} back={ui.back.clone()}
-                                     title={side_title.clone()} description={side_description.clone()} />
-                            if consult {
-                                <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
-                            }
-                            <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
-                        }
-                    </figure>
-                    <figure class={if top_view { "kx-stage" } else { HIDDEN_STAGE }}>
-                        <Axial scene={scene} labels={labels.clone()} show_labels={show_labels}
-                               bilateral={two} thoracic={thoracic} route={route_now}
-                               front={ui.front.clone()} back={ui.back.clone()} title={top_title.clone()} />
-                        if consult {
-                            <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
-                        }
-                        <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
-                    </figure>
-                </div>
-            }
+            // The wrappers' classes change with the view shown: element templates (a class
+            // written as `class={..}` in `html!` would bring in Yew's class-list code).
+            let stage = |hidden: bool| {
+                el(
+                    "figure|class=kx-stage$",
+                    &[],
+                    &[if hidden { " is-narrow-hidden" } else { "" }],
+                )
+            };
+            let side = html! {
+                if consult && xray && is_ap {
+                    <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
+                             levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
+                             bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
+                    <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
+                } else {
+                    <Diagram scene={scene} labels={labels.clone()} show_labels={show_labels}
+                             levels={names.clone()} treated={treated} chosen={chosen}
+                             front={ui.front.clone()} back={ui.back.clone()}
+                             title={side_title.clone()} description={side_description.clone()} />
+                    if consult {
+                        <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
+                    }
+                    <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
+                }
+            };
+            let top = html! {
+                <>
+                <Axial scene={scene} labels={labels.clone()} show_labels={show_labels}
+                       bilateral={two} thoracic={thoracic} route={route_now}
+                       front={ui.front.clone()} back={ui.back.clone()} title={top_title.clone()} />
+                if consult {
+                    <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
+                }
+                <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
+                </>
+            };
+            el(
+                "div|class=kx-views$",
+                &[],
+                &[if consult && xray { " is-xray" } else { "" }],
+            )
+            .kids(vec![
+                stage(top_view).kids(vec![side]),
+                stage(!top_view).kids(vec![top]),
+            ])
         })
     };
     // Consult mode: the settings with the live readout, the overview and the comparison.
@@ -1259,8 +1275,6 @@ pub fn app(props: &AppProps) -> Html {
     ])
 }
 
-/// A picture's figure hidden on narrow widgets (one view at a time there).
-const HIDDEN_STAGE: &str = "kx-stage is-narrow-hidden";
 /// A view tab (side or from above), pressed when shown.
 const VIEW_TAB: &str = "button|type=button|class=kx-viewtab|aria-pressed=$";
 /// A reading tool's toggle (read aloud, larger text).
