@@ -4,19 +4,19 @@ use super::axial::Axial;
 use super::bridge::Bridge;
 use super::clock::{Animated, Clock, Frame, Moment};
 use super::compare::Compare;
-use super::controls::{Controls, ControlsProps};
+use super::controls::{controls, ControlsProps};
 use super::coronal::Coronal;
 use super::diagram::Diagram;
-use super::disclaimer::{Disclaimer, DisclaimerProps};
+use super::disclaimer::{disclaimer, DisclaimerProps};
 use super::drawing::{InkLayer, InkState, InkToolbar};
 use super::handout::Handout;
 use super::projection::Projection;
-use super::scrubber::{Scrubber, ScrubberProps};
+use super::scrubber::{scrubber, ScrubberProps};
 use super::share_link::ShareLink;
-use super::sizer::{Sizer, SizerProps};
+use super::sizer::{sizer, SizerProps};
 use super::speech::{voice_for, Speaker};
 use super::spine_overview::SpineOverview;
-use super::step_list::{StepList, StepListProps};
+use super::step_list::{step_list, StepListProps};
 use super::svg::{el, f, leaf, part, text, yes};
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
@@ -242,8 +242,8 @@ impl PartialEq for SharedContent {
     }
 }
 
-/// Props of [`Narration`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`narration_view`] draws.
+#[derive(PartialEq, Clone)]
 pub struct NarrationProps {
     /// The words.
     pub content: SharedContent,
@@ -258,12 +258,10 @@ pub struct NarrationProps {
     /// A glossary term was pressed.
     pub ontoggle: Callback<usize>,
     /// Words that take the place of the first paragraph (consult mode's extrapedicular access).
-    #[prop_or_default]
     pub lead: Option<AttrValue>,
 }
 
-/// The narration of one step (its own component, so an animation frame does not re-render it).
-#[function_component(Narration)]
+/// The narration of one step.
 pub fn narration_view(p: &NarrationProps) -> Html {
     let content = &p.content.0;
     let Some(step) = content.steps.get(p.step) else {
@@ -1090,10 +1088,13 @@ pub fn app(props: &AppProps) -> Html {
         let live = live.clone();
         let seek = seek.clone();
         Callback::from(move |fr: Frame| {
-            html! {
-                <Scrubber ..ScrubberProps { label: label.clone(), position: fr.position, total,
-                                            valuetext: live.clone(), onseek: seek.clone() } />
-            }
+            scrubber(&ScrubberProps {
+                label: label.clone(),
+                position: fr.position,
+                total,
+                valuetext: live.clone(),
+                onseek: seek.clone(),
+            })
         })
     };
 
@@ -1133,10 +1134,12 @@ pub fn app(props: &AppProps) -> Html {
             .text(&ui.about),
         ]),
         if *about_open {
-            html! {
-                <Disclaimer ..DisclaimerProps { title: ui.disclaimer_title.clone(), close: ui.close.clone(),
-                                                paragraphs: content.disclaimer.clone(), onclose: close_about } />
-            }
+            disclaimer(&DisclaimerProps {
+                title: ui.disclaimer_title.clone(),
+                close: ui.close.clone(),
+                paragraphs: content.disclaimer.clone(),
+                onclose: close_about,
+            })
         } else {
             Html::default()
         },
@@ -1212,18 +1215,26 @@ pub fn app(props: &AppProps) -> Html {
                     // (which the browser would count as layout shift).
                     el("div|class=kx-words", &[], &[]).keyed(
                         step_index,
-                        vec![html! {
-                            <Narration ..NarrationProps { content: SharedContent(content.clone()), step: step_index, consult,
-                                       lead: beside.then(|| AttrValue::from(ui.extrapedicular_access.clone())),
-                                       reading: *sentence, open: *open_term, ontoggle: toggle_term.clone() } />
-                        }],
+                        vec![narration_view(&NarrationProps {
+                            content: SharedContent(content.clone()),
+                            step: step_index,
+                            consult,
+                            lead: beside.then(|| AttrValue::from(ui.extrapedicular_access.clone())),
+                            reading: *sentence,
+                            open: *open_term,
+                            ontoggle: toggle_term.clone(),
+                        })],
                     ),
                     match &*cta {
                         Some(cta) if moment.is_last => call_to_action(cta),
                         _ => Html::default(),
                     },
                 ]),
-                html! { <Sizer ..SizerProps { content: SharedContent(content.clone()), consult, cta: cta.clone() } /> },
+                sizer(&SizerProps {
+                    content: SharedContent(content.clone()),
+                    consult,
+                    cta: cta.clone(),
+                }),
             ]),
             // Consult mode: this patient's settings beside the words on wide screens.
             match side {
@@ -1253,18 +1264,24 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
         },
-        html! {
-            <>
-            <Animated clock={clock.clone()} render={slider} />
-            <Controls ..ControlsProps { content: SharedContent(content.clone()), playing: moment.playing, is_first: step_index == 0,
-                      is_last: moment.is_last, count: count.clone().into(), labels_on: *show_labels,
-                      onaction: dispatch.clone(), ontogglelabels: toggle_labels,
-                      can_play: !props.reduced_motion } />
-            <StepList ..StepListProps { heading: ui.all_steps.clone().into(),
-                      titles,
-                      current: step_index, onselect: go_to } />
-            </>
-        },
+        html! { <Animated clock={clock.clone()} render={slider} /> },
+        controls(&ControlsProps {
+            content: SharedContent(content.clone()),
+            playing: moment.playing,
+            is_first: step_index == 0,
+            is_last: moment.is_last,
+            count: count.clone().into(),
+            labels_on: *show_labels,
+            onaction: dispatch.clone(),
+            ontogglelabels: toggle_labels,
+            can_play: !props.reduced_motion,
+        }),
+        step_list(&StepListProps {
+            heading: ui.all_steps.clone().into(),
+            titles,
+            current: step_index,
+            onselect: go_to,
+        }),
         el("p|class=kx-note", &[], &[]).text(content.disclaimer.first().map_or("", |s| s.as_str())),
         el(
             "p|class=kx-live|aria-live=$|aria-atomic=true",

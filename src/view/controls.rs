@@ -5,8 +5,9 @@ use super::svg::{el, leaf, yes};
 use crate::model::player::Action;
 use yew::prelude::*;
 
-/// Props of [`Controls`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`controls`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct ControlsProps {
     /// The words (the buttons use `ui`); shared, so comparing props each frame costs nothing.
     pub content: SharedContent,
@@ -29,7 +30,6 @@ pub struct ControlsProps {
 }
 
 /// The control bar. Play/Pause comes first (APG carousel pattern); its name says what it will do.
-#[function_component(Controls)]
 pub fn controls(p: &ControlsProps) -> Html {
     let ui = &p.content.0.ui;
     // Each label keeps the width of the wider of its two words, so nothing moves when Play turns

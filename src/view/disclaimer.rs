@@ -3,8 +3,9 @@
 use super::svg::el;
 use yew::prelude::*;
 
-/// Props of [`Disclaimer`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`disclaimer`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct DisclaimerProps {
     /// Panel title.
     pub title: String,
@@ -17,7 +18,6 @@ pub struct DisclaimerProps {
 }
 
 /// A panel with the disclaimer and a close button.
-#[function_component(Disclaimer)]
 pub fn disclaimer(p: &DisclaimerProps) -> Html {
     let mut kids = vec![el("h3|class=kx-about-title", &[], &[]).text(&p.title)];
     kids.extend(p.paragraphs.iter().map(|t| el("p", &[], &[]).text(t)));

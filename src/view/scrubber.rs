@@ -7,8 +7,9 @@ use yew::prelude::*;
 /// Slider units per step (one unit is one percent of a step).
 pub const UNITS_PER_STEP: usize = 100;
 
-/// Props of [`Scrubber`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`scrubber`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct ScrubberProps {
     /// Accessible name of the slider.
     pub label: String,
@@ -24,7 +25,6 @@ pub struct ScrubberProps {
 
 /// A range input with a tick for each step. Keyboard arrows move it in small steps, so it needs no
 /// dragging; the Previous and Next buttons move by whole steps.
-#[function_component(Scrubber)]
 pub fn scrubber(p: &ScrubberProps) -> Html {
     let max = p.total * UNITS_PER_STEP;
     let value = ((p.position * UNITS_PER_STEP as f32).round() as usize).min(max);

@@ -10,8 +10,8 @@ use super::svg::{el, leaf};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Sizer`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`sizer`] draws.
+#[derive(PartialEq, Clone)]
 pub struct SizerProps {
     /// The words.
     pub content: SharedContent,
@@ -22,7 +22,6 @@ pub struct SizerProps {
 }
 
 /// One invisible block per step; see the module documentation.
-#[function_component(Sizer)]
 pub fn sizer(p: &SizerProps) -> Html {
     let content = &p.content.0;
     let last = content.steps.len().saturating_sub(1);

@@ -3,8 +3,9 @@
 use super::svg::el;
 use yew::prelude::*;
 
-/// Props of [`StepList`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`step_list`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct StepListProps {
     /// Heading of the list.
     pub heading: AttrValue,
@@ -17,7 +18,6 @@ pub struct StepListProps {
 }
 
 /// An ordered list of buttons, the current step marked with `aria-current="step"`.
-#[function_component(StepList)]
 pub fn step_list(p: &StepListProps) -> Html {
     let steps = p.titles.iter().enumerate().map(|(i, t)| {
         let current = i == p.current;
