@@ -29,6 +29,7 @@ use crate::model::route::Route;
 use crate::model::scene::Scene;
 use crate::model::share::Share;
 use crate::model::timeline::Timeline;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -532,10 +533,10 @@ pub fn app(props: &AppProps) -> Html {
     let content = props.content.0.clone();
     // The player lives in the clock: frames redraw the moving parts only; this component
     // re-renders when the moment (step, playing, end) changes.
-    // Made once, with the timeline and the callbacks that act on the player: callbacks stay the
-    // same object across renders, so the children whose other props did not change (controls,
-    // step list, narration) are not re-rendered on every animation frame.
-    let (clock, timeline, dispatch, go_to, seek) = {
+    // Made once: the player's clock, the timeline, the callbacks that act on the player (the
+    // same object across renders), the read-aloud voice and whether the page has heard that the
+    // widget is ready.
+    let (clock, timeline, dispatch, go_to, seek, speaker, first) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
@@ -553,7 +554,9 @@ pub fn app(props: &AppProps) -> Html {
             let dispatch = Callback::from(move |a: Action| c.apply(a));
             let go_to = dispatch.reform(Action::GoTo);
             let seek = dispatch.reform(Action::Seek);
-            (clock, timeline, dispatch, go_to, seek)
+            let speaker = Rc::new(RefCell::new(Speaker::default()));
+            let first = Rc::new(Cell::new(true));
+            (clock, timeline, dispatch, go_to, seek, speaker, first)
         });
         (*made).clone()
     };
@@ -671,13 +674,13 @@ pub fn app(props: &AppProps) -> Html {
         let bridge = bridge.clone();
         let content = content.clone();
         let step = moment.step;
-        let first = use_mut_ref(|| true);
+        let first = first.clone();
         let open_term = open_term.clone();
         use_effect_with(step, move |&step| {
             open_term.set(None);
             if let Some(b) = &bridge {
                 b.0.current.set(step);
-                if std::mem::replace(&mut *first.borrow_mut(), false) {
+                if first.replace(false) {
                     b.emit("ready", &step_detail(&content, step));
                 } else {
                     b.emit("stepchange", &step_detail(&content, step));
@@ -704,7 +707,6 @@ pub fn app(props: &AppProps) -> Html {
     let reading = use_flag(false);
     let sentence = use_none();
     let voice_note = use_flag(false);
-    let speaker = use_mut_ref(Speaker::default);
     {
         let speaker = speaker.clone();
         let content = content.clone();
@@ -771,9 +773,9 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let toggle_term = {
-        let set = open_term.setter();
-        use_callback(*open_term, move |i: usize, open: &Option<usize>| {
-            set.set(if *open == Some(i) { None } else { Some(i) })
+        let open_term = open_term.clone();
+        Callback::from(move |i: usize| {
+            open_term.set(if *open_term == Some(i) { None } else { Some(i) })
         })
     };
     let toggle_large = {
@@ -950,8 +952,8 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let toggle_labels = {
-        let set = show_labels.setter();
-        use_callback(*show_labels, move |_: MouseEvent, on: &bool| set.set(!*on))
+        let show_labels = show_labels.clone();
+        Callback::from(move |_: MouseEvent| show_labels.set(!*show_labels))
     };
     let toggle_about = {
         let about_open = about_open.clone();
