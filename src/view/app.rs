@@ -51,6 +51,10 @@ pub struct AppProps {
     /// The reader asked for reduced motion: end states only, no autoplay.
     #[prop_or_default]
     pub reduced_motion: bool,
+    /// The link to the page's element (its JS API in, DOM events out); none without an element.
+    /// A prop, not a context: a context provider is one more component type in the WebAssembly.
+    #[prop_or_default]
+    pub bridge: Option<Bridge>,
 }
 
 /// The picture at a frame: the timeline's scene (gliding from where a jump started), with this
@@ -622,7 +626,7 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     // The page's side: the element's JS API sends actions in; DOM events go out.
-    let bridge = use_context::<Bridge>();
+    let bridge = props.bridge.clone();
     // Once mounted: each new moment re-renders; off screen and hidden tab stop the loop; the
     // element's JS API sends its actions to the player.
     {
