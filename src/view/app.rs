@@ -538,9 +538,9 @@ pub fn app(props: &AppProps) -> Html {
     // The player lives in the clock: frames redraw the moving parts only; this component
     // re-renders when the moment (step, playing, end) changes.
     // Made once: the player's clock, the timeline, the callbacks that act on the player (the
-    // same object across renders), the read-aloud voice and whether the page has heard that the
-    // widget is ready.
-    let (clock, timeline, dispatch, go_to, seek, speaker, first) = {
+    // same object across renders), the read-aloud voice and the last step and end the page heard
+    // of (none before "ready").
+    let (clock, timeline, dispatch, go_to, seek, speaker, seen) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
@@ -559,8 +559,8 @@ pub fn app(props: &AppProps) -> Html {
             let go_to = dispatch.reform(Action::GoTo);
             let seek = dispatch.reform(Action::Seek);
             let speaker = Rc::new(RefCell::new(Speaker::default()));
-            let first = Rc::new(Cell::new(true));
-            (clock, timeline, dispatch, go_to, seek, speaker, first)
+            let seen = Rc::new(Cell::new(None::<(usize, bool)>));
+            (clock, timeline, dispatch, go_to, seek, speaker, seen)
         });
         (*made).clone()
     };
@@ -616,15 +616,6 @@ pub fn app(props: &AppProps) -> Html {
     #[cfg(not(feature = "consult"))]
     let (ink, draw) = (Fixed::new(InkState::default()), Callback::<Ink>::noop());
 
-    // Frames run only while something moves and the widget can be seen.
-    {
-        let clock = clock.clone();
-        // Also on each new moment, as a frame loop that was stopped may have to start again.
-        use_effect_with((*on_screen && *page_visible, *moment), move |&(run, _)| {
-            clock.set_can_run(run)
-        });
-    }
-
     // The page's side: the element's JS API sends actions in; DOM events go out.
     let bridge = props.bridge.clone();
     // Once mounted: each new moment re-renders; off screen and hidden tab stop the loop; the
@@ -672,36 +663,40 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // On each new step: the page hears of it, and any open definition closes.
+    // On each new moment, and when the widget comes into or goes out of sight: frames run only
+    // while something moves and the widget can be seen (a frame loop that was stopped may have to
+    // start again); a new step closes any open definition and the page hears of it ("ready" the
+    // first time); at the end, the page hears "complete".
     let open_term = use_none();
     {
+        let clock = clock.clone();
         let bridge = bridge.clone();
         let content = content.clone();
-        let step = moment.step;
-        let first = first.clone();
+        let seen = seen.clone();
         let open_term = open_term.clone();
-        use_effect_with(step, move |&step| {
-            open_term.set(None);
-            if let Some(b) = &bridge {
-                b.0.current.set(step);
-                if first.replace(false) {
-                    b.emit("ready", &step_detail(&content, step));
-                } else {
-                    b.emit("stepchange", &step_detail(&content, step));
+        let run = *on_screen && *page_visible;
+        use_effect_with((run, *moment), move |&(run, m)| {
+            clock.set_can_run(run);
+            let before = seen.replace(Some((m.step, m.done)));
+            if before.map(|(step, _)| step) != Some(m.step) {
+                open_term.set(None);
+                if let Some(b) = &bridge {
+                    b.0.current.set(m.step);
+                    let name = if before.is_some() {
+                        "stepchange"
+                    } else {
+                        "ready"
+                    };
+                    b.emit(name, &step_detail(&content, m.step));
                 }
             }
-        });
-    }
-    {
-        let bridge = bridge.clone();
-        let content = content.clone();
-        let done = moment.done;
-        use_effect_with(done, move |&done| {
-            if let (true, Some(b)) = (done, &bridge) {
-                b.emit(
-                    "complete",
-                    &step_detail(&content, content.steps.len().saturating_sub(1)),
-                );
+            if m.done && before.map(|(_, done)| done) != Some(true) {
+                if let Some(b) = &bridge {
+                    b.emit(
+                        "complete",
+                        &step_detail(&content, content.steps.len().saturating_sub(1)),
+                    );
+                }
             }
         });
     }
