@@ -538,9 +538,9 @@ pub fn app(props: &AppProps) -> Html {
     // The player lives in the clock: frames redraw the moving parts only; this component
     // re-renders when the moment (step, playing, end) changes.
     // Made once: the player's clock, the timeline, the callbacks that act on the player (the
-    // same object across renders), the read-aloud voice and the last step and end the page heard
-    // of (none before "ready").
-    let (clock, timeline, dispatch, go_to, seek, speaker, seen) = {
+    // same object across renders), the read-aloud voice, the last step and end the page heard
+    // of (none before "ready") and the last step read aloud or not.
+    let (clock, timeline, dispatch, go_to, seek, speaker, seen, said) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
@@ -560,7 +560,8 @@ pub fn app(props: &AppProps) -> Html {
             let seek = dispatch.reform(Action::Seek);
             let speaker = Rc::new(RefCell::new(Speaker::default()));
             let seen = Rc::new(Cell::new(None::<(usize, bool)>));
-            (clock, timeline, dispatch, go_to, seek, speaker, seen)
+            let said = Rc::new(Cell::new(None::<(bool, usize)>));
+            (clock, timeline, dispatch, go_to, seek, speaker, seen, said)
         });
         (*made).clone()
     };
@@ -663,19 +664,27 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // On each new moment, and when the widget comes into or goes out of sight: frames run only
-    // while something moves and the widget can be seen (a frame loop that was stopped may have to
-    // start again); a new step closes any open definition and the page hears of it ("ready" the
-    // first time); at the end, the page hears "complete".
     let open_term = use_none();
+    // Larger text, and read-aloud with the sentence being read.
+    let large_text = use_flag(false);
+    let reading = use_flag(false);
+    let sentence = use_none();
+    let voice_note = use_flag(false);
+    // On each new moment, and when the widget comes into or goes out of sight or read-aloud is
+    // turned on or off: frames run only while something moves and the widget can be seen (a frame
+    // loop that was stopped may have to start again); a new step closes any open definition and
+    // the page hears of it ("ready" the first time); at the end, the page hears "complete"; on a
+    // new step or a read-aloud switch, the step is read aloud (or reading stops).
     {
         let clock = clock.clone();
         let bridge = bridge.clone();
         let content = content.clone();
-        let seen = seen.clone();
+        let (seen, said, speaker) = (seen.clone(), said.clone(), speaker.clone());
         let open_term = open_term.clone();
+        let sentence = sentence.clone();
         let run = *on_screen && *page_visible;
-        use_effect_with((run, *moment), move |&(run, m)| {
+        let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
+        use_effect_with((run, *moment, *reading), move |&(run, m, on)| {
             clock.set_can_run(run);
             let before = seen.replace(Some((m.step, m.done)));
             if before.map(|(step, _)| step) != Some(m.step) {
@@ -698,24 +707,11 @@ pub fn app(props: &AppProps) -> Html {
                     );
                 }
             }
-        });
-    }
-
-    // Larger text, and read-aloud with the sentence being read.
-    let large_text = use_flag(false);
-    let reading = use_flag(false);
-    let sentence = use_none();
-    let voice_note = use_flag(false);
-    {
-        let speaker = speaker.clone();
-        let content = content.clone();
-        let sentence = sentence.clone();
-        let clock = clock.clone();
-        let step = moment.step;
-        let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
-        use_effect_with((*reading, step), move |&(on, step)| {
+            if said.replace(Some((on, m.step))) == Some((on, m.step)) {
+                return;
+            }
             let voice = if on { voice_for(&content.lang) } else { None };
-            match (voice, content.steps.get(step)) {
+            match (voice, content.steps.get(m.step)) {
                 (Some(voice), Some(s)) => {
                     let pieces: Vec<&str> = step_narration(s, consult)
                         .iter()
