@@ -539,8 +539,9 @@ pub fn app(props: &AppProps) -> Html {
     // re-renders when the moment (step, playing, end) changes.
     // Made once: the player's clock, the timeline, the callbacks that act on the player (the
     // same object across renders), the read-aloud voice, the last step and end the page heard
-    // of (none before "ready") and the last step read aloud or not.
-    let (clock, timeline, dispatch, go_to, seek, speaker, seen, said) = {
+    // of (none before "ready"), the last step read aloud or not, and the references to the root
+    // and the About button.
+    let (clock, timeline, dispatch, go_to, seek, speaker, seen, said, root, about_button) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
@@ -561,7 +562,19 @@ pub fn app(props: &AppProps) -> Html {
             let speaker = Rc::new(RefCell::new(Speaker::default()));
             let seen = Rc::new(Cell::new(None::<(usize, bool)>));
             let said = Rc::new(Cell::new(None::<(bool, usize)>));
-            (clock, timeline, dispatch, go_to, seek, speaker, seen, said)
+            let (root, about_button) = (NodeRef::default(), NodeRef::default());
+            (
+                clock,
+                timeline,
+                dispatch,
+                go_to,
+                seek,
+                speaker,
+                seen,
+                said,
+                root,
+                about_button,
+            )
         });
         (*made).clone()
     };
@@ -575,7 +588,6 @@ pub fn app(props: &AppProps) -> Html {
     let top_view = use_flag(false);
     let on_screen = use_flag(true);
     let page_visible = use_flag(true);
-    let root = use_node_ref();
     // Consult mode started from a share link: its settings (else the defaults).
     let restored = props.config.share.clone().unwrap_or_default();
     // Consult mode's settings: this patient's (grade, balloons, level, levels treated, route),
@@ -954,7 +966,6 @@ pub fn app(props: &AppProps) -> Html {
         let about_open = about_open.clone();
         Callback::from(move |_| about_open.set(!*about_open))
     };
-    let about_button = use_node_ref();
     let close_about = {
         let about_open = about_open.clone();
         let about_button = about_button.clone();
