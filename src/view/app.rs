@@ -578,10 +578,9 @@ pub fn app(props: &AppProps) -> Html {
         });
         (*made).clone()
     };
-    let moment = {
-        let clock = clock.clone();
-        use_state_eq(move || Moment::of(&clock.player()))
-    };
+    // Re-rendered by the clock when the moment changes (see the mount effect).
+    let update = use_force_update();
+    let moment = Moment::of(&clock.player());
     let show_labels = use_flag(true);
     let about_open = use_flag(false);
     // On narrow widgets one view shows at a time; false = side view, true = from above.
@@ -635,14 +634,18 @@ pub fn app(props: &AppProps) -> Html {
     // element's JS API sends its actions to the player.
     {
         let clock = clock.clone();
-        let set = moment.setter();
+        let last = Cell::new(moment);
         let on_screen = on_screen.clone();
         let page_visible = page_visible.clone();
         let root = root.clone();
         let bridge = bridge.clone();
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            clock.on_moment(Callback::from(move |m| set.set(m)));
+            clock.on_moment(Callback::from(move |m| {
+                if last.replace(m) != m {
+                    update.force_update();
+                }
+            }));
             let observer = root.cast::<web_sys::Element>().and_then(|el| {
                 let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     if let Ok(entry) = entries
@@ -696,7 +699,7 @@ pub fn app(props: &AppProps) -> Html {
         let sentence = sentence.clone();
         let run = *on_screen && *page_visible;
         let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
-        use_effect_with((run, *moment, *reading), move |&(run, m, on)| {
+        use_effect_with((run, moment, *reading), move |&(run, m, on)| {
             clock.set_can_run(run);
             let before = seen.replace(Some((m.step, m.done)));
             if before.map(|(step, _)| step) != Some(m.step) {
