@@ -852,40 +852,30 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    // Built when the clinic's attributes (the mode among them) or the middle level drawn change,
-    // not on every frame: the call to action's words; the pictures' labels (consult mode speaks
-    // in clinical terms; the glossary is for patients; the canal holds the spinal cord down to
-    // about L1, nerve roots below (clinical.md): its label follows the middle level drawn); the
-    // step list's titles.
-    let (cta, canal_labels, titles) = {
-        let content = content.clone();
-        let made = use_memo(
-            (
-                SharedContent(content.clone()),
-                props.config.clone(),
-                seg.names[1].clone(),
-            ),
-            move |(_, config, middle)| {
-                let mut l = if consult {
-                    content.consult_labels.clone()
-                } else {
-                    content.labels.clone()
-                };
-                l.nerves = match middle.as_str() {
-                    "L1" => l.nerves,
-                    n if n.starts_with('L') => l.roots.clone(),
-                    _ => l.cord.clone(),
-                };
-                let titles: Vec<AttrValue> = content
-                    .steps
-                    .iter()
-                    .map(|s| AttrValue::from(step_title(s, consult).to_string()))
-                    .collect();
-                (Rc::new(cta_text(&content, config)), Rc::new(l), titles)
-            },
-        );
-        (*made).clone()
+    // The call to action's words; the pictures' labels (consult mode speaks in clinical terms;
+    // the glossary is for patients; the canal holds the spinal cord down to about L1, nerve roots
+    // below (clinical.md): its label follows the middle level drawn); the step list's titles.
+    // Built at each render of the explainer (new moments, the reader's choices), not on every
+    // frame.
+    let cta = Rc::new(cta_text(&content, &props.config));
+    let canal_labels = {
+        let mut l = if consult {
+            content.consult_labels.clone()
+        } else {
+            content.labels.clone()
+        };
+        l.nerves = match seg.names[1].as_str() {
+            "L1" => l.nerves,
+            n if n.starts_with('L') => l.roots.clone(),
+            _ => l.cord.clone(),
+        };
+        Rc::new(l)
     };
+    let titles: Vec<AttrValue> = content
+        .steps
+        .iter()
+        .map(|s| AttrValue::from(step_title(s, consult).to_string()))
+        .collect();
 
     let onkeydown = {
         let dispatch = dispatch.clone();
