@@ -9,8 +9,8 @@ use crate::config::Config;
 use crate::config::{contrast, parse_hex};
 use crate::content::Content;
 use crate::model::player::Action;
-use crate::view::app::{step_detail, AppProps, SharedContent};
-use crate::view::bridge::{Bridge, BridgeInner, Bridged};
+use crate::view::app::{step_detail, App, AppProps, SharedContent};
+use crate::view::bridge::{Bridge, BridgeInner};
 use crate::view::STYLE;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -92,7 +92,7 @@ fn prefers_reduced_motion() -> bool {
 /// element leaves the page.
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<yew::AppHandle<Bridged>>,
+    app: Option<yew::AppHandle<App>>,
     mount_point: Element,
     bridge: Bridge,
     content: Rc<Content>,
@@ -287,15 +287,13 @@ fn mount_with(
         ..BridgeInner::default()
     }));
     bridge.0.current.set(config.start);
-    let app = yew::Renderer::<Bridged>::with_root_and_props(
+    let app = yew::Renderer::<App>::with_root_and_props(
         mount_point.clone(),
-        crate::view::bridge::BridgedProps {
-            bridge: bridge.clone(),
-            app: AppProps {
-                content: SharedContent(content.clone()),
-                config,
-                reduced_motion: prefers_reduced_motion(),
-            },
+        AppProps {
+            content: SharedContent(content.clone()),
+            config,
+            reduced_motion: prefers_reduced_motion(),
+            bridge: Some(bridge.clone()),
         },
     )
     .render();

@@ -55,6 +55,7 @@ fn mount(div: &Element, config: Config, reduced_motion: bool) -> yew::AppHandle<
             content: SharedContent(content()),
             config,
             reduced_motion,
+            bridge: None,
         },
     )
     .render()

@@ -1,23 +1,23 @@
 //! The widget's root component: player state, keyboard, the frame loop and the layout.
 
-use super::axial::Axial;
+use super::axial::{Axial, AxialProps};
 use super::bridge::Bridge;
 use super::clock::{Animated, Clock, Frame, Moment};
 use super::compare::Compare;
-use super::controls::Controls;
+use super::controls::{controls, ControlsProps};
 use super::coronal::Coronal;
-use super::diagram::Diagram;
-use super::disclaimer::Disclaimer;
+use super::diagram::{Diagram, DiagramProps};
+use super::disclaimer::{disclaimer, DisclaimerProps};
 use super::drawing::{InkLayer, InkState, InkToolbar};
 use super::handout::Handout;
 use super::projection::Projection;
-use super::scrubber::Scrubber;
+use super::scrubber::{scrubber, ScrubberProps};
 use super::share_link::ShareLink;
-use super::sizer::Sizer;
+use super::sizer::{sizer, SizerProps};
 use super::speech::{voice_for, Speaker};
 use super::spine_overview::SpineOverview;
-use super::step_list::StepList;
-use super::svg::f;
+use super::step_list::{step_list, StepListProps};
+use super::svg::{el, f, leaf, part, text, yes};
 use crate::config::{Config, Mode};
 use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::drawing::{Ink, View};
@@ -29,9 +29,11 @@ use crate::model::route::Route;
 use crate::model::scene::Scene;
 use crate::model::share::Share;
 use crate::model::timeline::Timeline;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::html::onkeydown;
 use yew::prelude::*;
 
 /// Reading time per word while playing, in milliseconds (about 150 words a minute).
@@ -49,6 +51,10 @@ pub struct AppProps {
     /// The reader asked for reduced motion: end states only, no autoplay.
     #[prop_or_default]
     pub reduced_motion: bool,
+    /// The link to the page's element (its JS API in, DOM events out); none without an element.
+    /// A prop, not a context: a context provider is one more component type in the WebAssembly.
+    #[prop_or_default]
+    pub bridge: Option<Bridge>,
 }
 
 /// The picture at a frame: the timeline's scene (gliding from where a jump started), with this
@@ -132,6 +138,19 @@ pub fn cta_text(content: &Content, config: &Config) -> Option<CtaText> {
     })
 }
 
+/// Two labels in one place: `now` is shown; `other`, invisible, keeps the place as wide as the
+/// wider of the two, so nothing moves when one turns into the other.
+pub fn swap(now: &str, other: &str) -> Html {
+    el("span|class=kx-swap", &[], &[]).kids(vec![
+        el("span", &[], &[]).text(now),
+        leaf(
+            "span|class=kx-ghost|aria-hidden=true|data-t=$",
+            &[],
+            &[other],
+        ),
+    ])
+}
+
 fn call_to_action(cta: &CtaText) -> Html {
     let body = match &cta.phone {
         Some(phone) => {
@@ -139,24 +158,24 @@ fn call_to_action(cta: &CtaText) -> Html {
                 .chars()
                 .filter(|c| c.is_ascii_digit() || *c == '+')
                 .collect();
-            html! {
-                <p>{ cta.before.clone() }<a class="kx-tel" href={format!("tel:{tel}")}>{ phone.clone() }</a>{ cta.after.clone() }</p>
-            }
+            el("p", &[], &[]).kids(vec![
+                text(&cta.before),
+                el("a|class=kx-tel|href=tel:$", &[], &[&tel]).text(phone),
+                text(&cta.after),
+            ])
         }
-        None => html! { <p>{ cta.before.clone() }</p> },
+        None => el("p", &[], &[]).text(&cta.before),
     };
-    html! {
-        <aside class="kx-cta" aria-label={cta.title.clone()}>
-            <p class="kx-cta-title">{ &cta.title }</p>
-            { body }
-        </aside>
-    }
+    el("aside|class=kx-cta|aria-label=$", &[], &[&cta.title]).kids(vec![
+        el("p|class=kx-cta-title", &[], &[]).text(&cta.title),
+        body,
+    ])
 }
 
 /// The narration, one span per sentence (the sentence being read aloud is marked), with each
 /// glossary word a button that shows its meaning below the text.
 fn narration(
-    paragraphs: &[String],
+    paragraphs: &[&str],
     glossary: &[Term],
     reading: Option<usize>,
     open: Option<usize>,
@@ -175,37 +194,46 @@ fn narration(
                     let pieces: Vec<Html> = mark_terms(sent, glossary, &mut seen)
                         .into_iter()
                         .map(|piece| match piece {
-                            Piece::Text(t) => html! { { t } },
-                            Piece::Term(t, i) => html! {
-                                <button type="button" class="kx-term" aria-expanded={(open == Some(i)).to_string()}
-                                        aria-controls="kx-definition" onclick={ontoggle.reform(move |_: MouseEvent| i)}>
-                                    { t }
-                                </button>
-                            },
+                            Piece::Text(t) => text(t),
+                            Piece::Term(t, i) => el(
+                                "button|type=button|class=kx-term|aria-expanded=$|aria-controls=kx-definition",
+                                &[],
+                                &[yes(open == Some(i))],
+                            )
+                            .click(ontoggle.reform(move |_: MouseEvent| i))
+                            .text(t),
                         })
                         .collect();
-                    html! {
-                        <>
-                            <span class={classes!("kx-sentence", here.then_some("is-reading"))}>{ for pieces }</span>
-                            { " " }
-                        </>
-                    }
+                    part(vec![
+                        el(
+                            "span|class=kx-sentence$",
+                            &[],
+                            &[if here { " is-reading" } else { "" }],
+                        )
+                        .kids(pieces),
+                        text(" "),
+                    ])
                 })
                 .collect();
-            html! { <p class="kx-narration">{ for spans }</p> }
+            el("p|class=kx-narration", &[], &[]).kids(spans)
         })
         .collect();
-    let definition = open.and_then(|i| glossary.get(i));
-    html! {
-        <>
-            { for paragraphs_html }
-            <div id="kx-definition" class="kx-definition" role="status">
-                if let Some(t) = definition {
-                    <p><strong>{ format!("{}: ", t.term) }</strong>{ &t.definition }</p>
-                }
-            </div>
-        </>
-    }
+    let definition = match open.and_then(|i| glossary.get(i)) {
+        Some(t) => el("p", &[], &[]).kids(vec![
+            el("strong", &[], &[]).text(&format!("{}: ", t.term)),
+            text(&t.definition),
+        ]),
+        None => Html::default(),
+    };
+    part(vec![
+        part(paragraphs_html),
+        el(
+            "div|id=kx-definition|class=kx-definition|role=status",
+            &[],
+            &[],
+        )
+        .kids(vec![definition]),
+    ])
 }
 
 /// The content shared by reference: equal when it is the same content (no deep comparison on
@@ -219,8 +247,8 @@ impl PartialEq for SharedContent {
     }
 }
 
-/// Props of [`Narration`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`narration_view`] draws.
+#[derive(PartialEq, Clone)]
 pub struct NarrationProps {
     /// The words.
     pub content: SharedContent,
@@ -235,12 +263,10 @@ pub struct NarrationProps {
     /// A glossary term was pressed.
     pub ontoggle: Callback<usize>,
     /// Words that take the place of the first paragraph (consult mode's extrapedicular access).
-    #[prop_or_default]
     pub lead: Option<AttrValue>,
 }
 
-/// The narration of one step (its own component, so an animation frame does not re-render it).
-#[function_component(Narration)]
+/// The narration of one step.
 pub fn narration_view(p: &NarrationProps) -> Html {
     let content = &p.content.0;
     let Some(step) = content.steps.get(p.step) else {
@@ -251,9 +277,12 @@ pub fn narration_view(p: &NarrationProps) -> Html {
     } else {
         &content.glossary
     };
-    let mut paragraphs = step_narration(step, p.consult).to_vec();
+    let mut paragraphs: Vec<&str> = step_narration(step, p.consult)
+        .iter()
+        .map(String::as_str)
+        .collect();
     if let (Some(lead), Some(first)) = (&p.lead, paragraphs.first_mut()) {
-        *first = lead.to_string();
+        *first = lead;
     }
     narration(&paragraphs, glossary, p.reading, p.open, &p.ontoggle)
 }
@@ -305,12 +334,12 @@ type Setting<T> = Fixed<T>;
 /// A setting's value in the patients' build (see [`Setting`]).
 #[cfg(not(feature = "consult"))]
 #[derive(Clone)]
-struct Fixed<T>(Rc<T>);
+struct Fixed<T>(T);
 
 #[cfg(not(feature = "consult"))]
 impl<T> Fixed<T> {
     fn new(value: T) -> Self {
-        Fixed(Rc::new(value))
+        Fixed(value)
     }
 
     /// Only consult mode changes a setting, and the patients' build has no consult mode.
@@ -490,45 +519,74 @@ fn consult_panel(
     }
 }
 
+/// A yes-or-no state starting at `on` (one hook for all of them, so one copy of the hook's code).
+#[hook]
+fn use_flag(on: bool) -> UseStateHandle<bool> {
+    use_state(move || on)
+}
+
+/// A state holding an index, at first none (one hook for all of them).
+#[hook]
+fn use_none() -> UseStateHandle<Option<usize>> {
+    use_state(|| None)
+}
+
 /// The explainer.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let content = props.content.0.clone();
     // The player lives in the clock: frames redraw the moving parts only; this component
     // re-renders when the moment (step, playing, end) changes.
-    let clock = {
+    // Made once: the player's clock, the timeline, the callbacks that act on the player (the
+    // same object across renders), the read-aloud voice, the last step and end the page heard
+    // of (none before "ready"), the last step read aloud or not, and the references to the root
+    // and the About button.
+    let (clock, timeline, dispatch, go_to, seek, speaker, seen, said, root, about_button) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
-        let clock = use_memo((), move |_| {
-            Clock::new(Player::new(
+        let made = use_memo((), move |_| {
+            let clock = Clock::new(Player::new(
                 timings(&content),
                 config.start,
                 config.autoplay,
                 reduced,
-            ))
+            ));
+            let timeline = Rc::new(Timeline::new(
+                content.steps.iter().map(|s| s.diagram).collect(),
+            ));
+            let c = clock.clone();
+            let dispatch = Callback::from(move |a: Action| c.apply(a));
+            let go_to = dispatch.reform(Action::GoTo);
+            let seek = dispatch.reform(Action::Seek);
+            let speaker = Rc::new(RefCell::new(Speaker::default()));
+            let seen = Rc::new(Cell::new(None::<(usize, bool)>));
+            let said = Rc::new(Cell::new(None::<(bool, usize)>));
+            let (root, about_button) = (NodeRef::default(), NodeRef::default());
+            (
+                clock,
+                timeline,
+                dispatch,
+                go_to,
+                seek,
+                speaker,
+                seen,
+                said,
+                root,
+                about_button,
+            )
         });
-        (*clock).clone()
+        (*made).clone()
     };
-    let moment = {
-        let clock = clock.clone();
-        use_state_eq(move || Moment::of(&clock.player()))
-    };
-    {
-        let clock = clock.clone();
-        let set = moment.setter();
-        use_effect_with((), move |_| {
-            clock.on_moment(Callback::from(move |m| set.set(m)));
-            move || clock.stop()
-        });
-    }
-    let show_labels = use_state(|| true);
-    let about_open = use_state(|| false);
+    // Re-rendered by the clock when the moment changes (see the mount effect).
+    let update = use_force_update();
+    let moment = Moment::of(&clock.player());
+    let show_labels = use_flag(true);
+    let about_open = use_flag(false);
     // On narrow widgets one view shows at a time; false = side view, true = from above.
-    let top_view = use_state(|| false);
-    let on_screen = use_state(|| true);
-    let page_visible = use_state(|| true);
-    let root = use_node_ref();
+    let top_view = use_flag(false);
+    let on_screen = use_flag(true);
+    let page_visible = use_flag(true);
     // Consult mode started from a share link: its settings (else the defaults).
     let restored = props.config.share.clone().unwrap_or_default();
     // Consult mode's settings: this patient's (grade, balloons, level, levels treated, route),
@@ -570,21 +628,24 @@ pub fn app(props: &AppProps) -> Html {
     #[cfg(not(feature = "consult"))]
     let (ink, draw) = (Fixed::new(InkState::default()), Callback::<Ink>::noop());
 
-    // Frames run only while something moves and the widget can be seen.
+    // The page's side: the element's JS API sends actions in; DOM events go out.
+    let bridge = props.bridge.clone();
+    // Once mounted: each new moment re-renders; off screen and hidden tab stop the loop; the
+    // element's JS API sends its actions to the player.
     {
         let clock = clock.clone();
-        // Also on each new moment, as a frame loop that was stopped may have to start again.
-        use_effect_with((*on_screen && *page_visible, *moment), move |&(run, _)| {
-            clock.set_can_run(run)
-        });
-    }
-
-    // Off screen and hidden tab: stop the loop.
-    {
+        let last = Cell::new(moment);
         let on_screen = on_screen.clone();
         let page_visible = page_visible.clone();
         let root = root.clone();
+        let bridge = bridge.clone();
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            clock.on_moment(Callback::from(move |m| {
+                if last.replace(m) != m {
+                    update.force_update();
+                }
+            }));
             let observer = root.cast::<web_sys::Element>().and_then(|el| {
                 let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     if let Ok(entry) = entries
@@ -603,77 +664,69 @@ pub fn app(props: &AppProps) -> Html {
             let listener = gloo::events::EventListener::new(&doc, "visibilitychange", move |_| {
                 page_visible.set(!d2.hidden());
             });
+            if let Some(b) = &bridge {
+                *b.0.dispatch.borrow_mut() = Some(dispatch);
+            }
             move || {
+                clock.stop();
                 if let Some((obs, _cb)) = observer {
                     obs.disconnect();
                 }
                 drop(listener);
-            }
-        });
-    }
-
-    // The page's side: the element's JS API sends actions in; DOM events go out.
-    let bridge = use_context::<Bridge>();
-    {
-        let bridge = bridge.clone();
-        let clock = clock.clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = &bridge {
-                *b.0.dispatch.borrow_mut() = Some(Callback::from(move |a| clock.apply(a)));
-            }
-            move || {
                 if let Some(b) = bridge {
                     b.0.dispatch.borrow_mut().take();
                 }
             }
         });
     }
+    let open_term = use_none();
+    // Larger text, and read-aloud with the sentence being read.
+    let large_text = use_flag(false);
+    let reading = use_flag(false);
+    let sentence = use_none();
+    let voice_note = use_flag(false);
+    // On each new moment, and when the widget comes into or goes out of sight or read-aloud is
+    // turned on or off: frames run only while something moves and the widget can be seen (a frame
+    // loop that was stopped may have to start again); a new step closes any open definition and
+    // the page hears of it ("ready" the first time); at the end, the page hears "complete"; on a
+    // new step or a read-aloud switch, the step is read aloud (or reading stops).
     {
+        let clock = clock.clone();
         let bridge = bridge.clone();
         let content = content.clone();
-        let step = moment.step;
-        let first = use_mut_ref(|| true);
-        use_effect_with(step, move |&step| {
-            if let Some(b) = &bridge {
-                b.0.current.set(step);
-                if std::mem::replace(&mut *first.borrow_mut(), false) {
-                    b.emit("ready", &step_detail(&content, step));
-                } else {
-                    b.emit("stepchange", &step_detail(&content, step));
+        let (seen, said, speaker) = (seen.clone(), said.clone(), speaker.clone());
+        let open_term = open_term.clone();
+        let sentence = sentence.clone();
+        let run = *on_screen && *page_visible;
+        let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
+        use_effect_with((run, moment, *reading), move |&(run, m, on)| {
+            clock.set_can_run(run);
+            let before = seen.replace(Some((m.step, m.done)));
+            if before.map(|(step, _)| step) != Some(m.step) {
+                open_term.set(None);
+                if let Some(b) = &bridge {
+                    b.0.current.set(m.step);
+                    let name = if before.is_some() {
+                        "stepchange"
+                    } else {
+                        "ready"
+                    };
+                    b.emit(name, &step_detail(&content, m.step));
                 }
             }
-        });
-    }
-    {
-        let bridge = bridge.clone();
-        let content = content.clone();
-        let done = moment.done;
-        use_effect_with(done, move |&done| {
-            if let (true, Some(b)) = (done, &bridge) {
-                b.emit(
-                    "complete",
-                    &step_detail(&content, content.steps.len().saturating_sub(1)),
-                );
+            if m.done && before.map(|(_, done)| done) != Some(true) {
+                if let Some(b) = &bridge {
+                    b.emit(
+                        "complete",
+                        &step_detail(&content, content.steps.len().saturating_sub(1)),
+                    );
+                }
             }
-        });
-    }
-
-    // Larger text, and read-aloud with the sentence being read.
-    let large_text = use_state(|| false);
-    let reading = use_state(|| false);
-    let sentence = use_state(|| None::<usize>);
-    let voice_note = use_state(|| false);
-    let speaker = use_mut_ref(Speaker::default);
-    {
-        let speaker = speaker.clone();
-        let content = content.clone();
-        let sentence = sentence.clone();
-        let clock = clock.clone();
-        let step = moment.step;
-        let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
-        use_effect_with((*reading, step), move |&(on, step)| {
+            if said.replace(Some((on, m.step))) == Some((on, m.step)) {
+                return;
+            }
             let voice = if on { voice_for(&content.lang) } else { None };
-            match (voice, content.steps.get(step)) {
+            match (voice, content.steps.get(m.step)) {
                 (Some(voice), Some(s)) => {
                     let pieces: Vec<&str> = step_narration(s, consult)
                         .iter()
@@ -729,16 +782,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let open_term = use_state(|| None::<usize>);
-    {
-        // A new step closes any open definition.
-        let open_term = open_term.clone();
-        use_effect_with(moment.step, move |_| open_term.set(None));
-    }
     let toggle_term = {
-        let set = open_term.setter();
-        use_callback(*open_term, move |i: usize, open: &Option<usize>| {
-            set.set(if *open == Some(i) { None } else { Some(i) })
+        let open_term = open_term.clone();
+        Callback::from(move |i: usize| {
+            open_term.set(if *open_term == Some(i) { None } else { Some(i) })
         })
     };
     let toggle_large = {
@@ -773,26 +820,12 @@ pub fn app(props: &AppProps) -> Html {
 
     let step_index = moment.step;
     let step = &content.steps[step_index];
-    let timeline = {
-        let content = content.clone();
-        use_memo((), move |_| {
-            Timeline::new(content.steps.iter().map(|s| s.diagram).collect())
-        })
-    };
     let count = content.step_of(step_index);
     let total = content.steps.len();
 
     let ui = &content.ui;
     // Consult mode is only in the consult build (the feature `consult`).
     let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
-    // The call to action's words depend only on the content and the clinic's attributes.
-    let cta = {
-        let content = content.clone();
-        use_memo(
-            (SharedContent(content.clone()), props.config.clone()),
-            move |(_, config)| cta_text(&content, config),
-        )
-    };
     // Consult mode at a thoracic level with the extrapedicular route: the access step says so.
     let beside = consult
         && step.diagram == crate::model::timeline::DiagramState::Needle
@@ -819,52 +852,30 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    // Consult mode speaks in clinical terms; the glossary is for patients. The canal holds the
-    // spinal cord down to about L1, nerve roots below (clinical.md): its label follows the middle
-    // level drawn. Built when the mode or that level changes, not on every frame.
+    // The call to action's words; the pictures' labels (consult mode speaks in clinical terms;
+    // the glossary is for patients; the canal holds the spinal cord down to about L1, nerve roots
+    // below (clinical.md): its label follows the middle level drawn); the step list's titles.
+    // Built at each render of the explainer (new moments, the reader's choices), not on every
+    // frame.
+    let cta = Rc::new(cta_text(&content, &props.config));
     let canal_labels = {
-        let content = content.clone();
-        use_memo((consult, seg.names[1].clone()), move |(consult, middle)| {
-            let mut l = if *consult {
-                content.consult_labels.clone()
-            } else {
-                content.labels.clone()
-            };
-            l.nerves = match middle.as_str() {
-                "L1" => l.nerves,
-                n if n.starts_with('L') => l.roots.clone(),
-                _ => l.cord.clone(),
-            };
-            l
-        })
+        let mut l = if consult {
+            content.consult_labels.clone()
+        } else {
+            content.labels.clone()
+        };
+        l.nerves = match seg.names[1].as_str() {
+            "L1" => l.nerves,
+            n if n.starts_with('L') => l.roots.clone(),
+            _ => l.cord.clone(),
+        };
+        Rc::new(l)
     };
-
-    // The step list's titles, built once per mode rather than on every frame.
-    let titles = {
-        let content = content.clone();
-        use_memo(consult, move |&consult| {
-            content
-                .steps
-                .iter()
-                .map(|s| AttrValue::from(step_title(s, consult).to_string()))
-                .collect::<Vec<_>>()
-        })
-    };
-
-    // Callbacks stay the same object across renders, so the children whose other props did not
-    // change (controls, step list, narration) are not re-rendered on every animation frame.
-    let dispatch = {
-        let c = clock.clone();
-        use_callback((), move |a: Action, _| c.apply(a))
-    };
-    let go_to = {
-        let c = clock.clone();
-        use_callback((), move |i: usize, _| c.apply(Action::GoTo(i)))
-    };
-    let seek = {
-        let c = clock.clone();
-        use_callback((), move |p: f32, _| c.apply(Action::Seek(p)))
-    };
+    let titles: Vec<AttrValue> = content
+        .steps
+        .iter()
+        .map(|s| AttrValue::from(step_title(s, consult).to_string()))
+        .collect();
 
     let onkeydown = {
         let dispatch = dispatch.clone();
@@ -941,14 +952,13 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let toggle_labels = {
-        let set = show_labels.setter();
-        use_callback(*show_labels, move |_: MouseEvent, on: &bool| set.set(!*on))
+        let show_labels = show_labels.clone();
+        Callback::from(move |_: MouseEvent| show_labels.set(!*show_labels))
     };
     let toggle_about = {
         let about_open = about_open.clone();
         Callback::from(move |_| about_open.set(!*about_open))
     };
-    let about_button = use_node_ref();
     let close_about = {
         let about_open = about_open.clone();
         let about_button = about_button.clone();
@@ -979,46 +989,58 @@ pub fn app(props: &AppProps) -> Html {
         } else {
             format!("{}: {}", ui.top_view, title)
         };
-        let (front, back) = (ui.front.clone(), ui.back.clone());
-        let (ap_view, side_view, top_view_name) = (
-            ui.ap_view.clone(),
-            ui.side_view.clone(),
-            ui.top_view.clone(),
-        );
+        let content = content.clone();
         Callback::from(move |fr: Frame| {
             // Spelled out here so that the patients' build (no `consult` feature) drops the rest.
             let consult = cfg!(feature = "consult") && consult;
+            let ui = &content.ui;
             let scene = scene_for(&timeline, fr, loss);
-            html! {
-                <div class={classes!("kx-views", (consult && xray).then_some("is-xray"))}>
-                    <figure class={classes!("kx-stage", top_view.then_some("is-narrow-hidden"))}>
-                        if consult && xray && is_ap {
-                            <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
-                                     levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
-                                     bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
-                            <figcaption class="kx-caption">{ &ap_view }</figcaption>
-                        } else {
-                            <Diagram scene={scene} labels={labels.clone()} show_labels={show_labels}
-                                     levels={names.clone()} treated={treated} chosen={chosen}
-                                     front={front.clone()} back={back.clone()}
-                                     title={side_title.clone()} description={side_description.clone()} />
-                            if consult {
-                                <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
-                            }
-                            <figcaption class="kx-caption">{ &side_view }</figcaption>
-                        }
-                    </figure>
-                    <figure class={classes!("kx-stage", (!top_view).then_some("is-narrow-hidden"))}>
-                        <Axial scene={scene} labels={labels.clone()} show_labels={show_labels}
-                               bilateral={two} thoracic={thoracic} route={route_now}
-                               front={front.clone()} back={back.clone()} title={top_title.clone()} />
-                        if consult {
-                            <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
-                        }
-                        <figcaption class="kx-caption">{ &top_view_name }</figcaption>
-                    </figure>
-                </div>
-            }
+            // The wrappers' classes change with the view shown: element templates (a class
+            // written as `class={..}` in `html!` would bring in Yew's class-list code).
+            let stage = |hidden: bool| {
+                el(
+                    "figure|class=kx-stage$",
+                    &[],
+                    &[if hidden { " is-narrow-hidden" } else { "" }],
+                )
+            };
+            let side = html! {
+                if consult && xray && is_ap {
+                    <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
+                             levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
+                             bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
+                    <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
+                } else {
+                    <Diagram ..DiagramProps { scene, labels: labels.clone(), show_labels,
+                             levels: names.clone(), treated, chosen,
+                             front: ui.front.clone().into(), back: ui.back.clone().into(),
+                             title: side_title.clone().into(), description: side_description.clone().into(), id_prefix: AttrValue::default(), overlay: Html::default() } />
+                    if consult {
+                        <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
+                    }
+                    <figcaption class="kx-caption">{ &ui.side_view }</figcaption>
+                }
+            };
+            let top = html! {
+                <>
+                <Axial ..AxialProps { scene, labels: labels.clone(), show_labels,
+                       bilateral: two, thoracic, route: route_now,
+                       front: ui.front.clone().into(), back: ui.back.clone().into(), title: top_title.clone().into() } />
+                if consult {
+                    <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
+                }
+                <figcaption class="kx-caption">{ &ui.top_view }</figcaption>
+                </>
+            };
+            el(
+                "div|class=kx-views$",
+                &[],
+                &[if consult && xray { " is-xray" } else { "" }],
+            )
+            .kids(vec![
+                stage(top_view).kids(vec![side]),
+                stage(!top_view).kids(vec![top]),
+            ])
         })
     };
     // Consult mode: the settings with the live readout, the overview and the comparison.
@@ -1067,89 +1089,161 @@ pub fn app(props: &AppProps) -> Html {
         let live = live.clone();
         let seek = seek.clone();
         Callback::from(move |fr: Frame| {
-            html! {
-                <Scrubber label={label.clone()} position={fr.position} total={total}
-                          valuetext={live.clone()} onseek={seek.clone()} />
-            }
+            scrubber(&ScrubberProps {
+                label: label.clone(),
+                position: fr.position,
+                total,
+                valuetext: live.clone(),
+                onseek: seek.clone(),
+            })
         })
     };
 
-    html! {
-        <section class={classes!("kx", (*large_text).then_some("is-large"), (*maximised).then_some("is-max"), consult.then_some("is-consult"))} ref={root} role="region" aria-roledescription="carousel"
-                 aria-label={ui.heading.clone()} lang={content.lang.clone()} {onkeydown}>
-            <header class="kx-head">
-                <h2 class="kx-heading">{ &ui.heading }</h2>
-                <button type="button" class="kx-link" ref={about_button} aria-expanded={about_open.to_string()}
-                        onclick={toggle_about}>{ &ui.about }</button>
-            </header>
-            if *about_open {
-                <Disclaimer title={ui.disclaimer_title.clone()} close={ui.close.clone()}
-                            paragraphs={content.disclaimer.clone()} onclose={close_about} />
-            }
-            <div class="kx-main">
-                <div class="kx-stage-group" role="group" tabindex="0" aria-label={format!("{}: {}", ui.heading, title)}>
-                    <div class="kx-viewtabs" role="group" aria-label={ui.views.clone()}>
-                        <button type="button" class="kx-viewtab" aria-pressed={(!*top_view).to_string()}
-                                onclick={{ let t = top_view.clone(); move |_| t.set(false) }}>{ &ui.side_view }</button>
-                        <button type="button" class="kx-viewtab" aria-pressed={top_view.to_string()}
-                                onclick={{ let t = top_view.clone(); move |_| t.set(true) }}>{ &ui.top_view }</button>
-                    </div>
+    let show_view = |top: bool| {
+        let t = top_view.clone();
+        Callback::from(move |_| t.set(top))
+    };
+    let (read_now, read_other) = if *reading {
+        (&ui.stop_reading, &ui.read_aloud)
+    } else {
+        (&ui.read_aloud, &ui.stop_reading)
+    };
+    let on = |b: bool, class: &'static str| if b { class } else { "" };
+    el(
+        "section|class=kx$$$|role=region|aria-roledescription=carousel|aria-label=$|lang=$",
+        &[],
+        &[
+            on(*large_text, " is-large"),
+            on(*maximised, " is-max"),
+            on(consult, " is-consult"),
+            &ui.heading,
+            &content.lang,
+        ],
+    )
+    .node_ref(root)
+    .on(Rc::new(onkeydown::Wrapper::new(onkeydown)))
+    .kids(vec![
+        el("header|class=kx-head", &[], &[]).kids(vec![
+            el("h2|class=kx-heading", &[], &[]).text(&ui.heading),
+            el(
+                "button|type=button|class=kx-link|aria-expanded=$",
+                &[],
+                &[yes(*about_open)],
+            )
+            .node_ref(about_button)
+            .click(toggle_about)
+            .text(&ui.about),
+        ]),
+        if *about_open {
+            disclaimer(&DisclaimerProps {
+                title: ui.disclaimer_title.clone(),
+                close: ui.close.clone(),
+                paragraphs: content.disclaimer.clone(),
+                onclose: close_about,
+            })
+        } else {
+            Html::default()
+        },
+        el("div|class=kx-main", &[], &[]).kids(vec![
+            el(
+                "div|class=kx-stage-group|role=group|tabindex=0|aria-label=$: $",
+                &[],
+                &[&ui.heading, title],
+            )
+            .kids(vec![
+                el("div|class=kx-viewtabs|role=group|aria-label=$", &[], &[&ui.views]).kids(vec![
+                    el(VIEW_TAB, &[], &[yes(!*top_view)])
+                        .click(show_view(false))
+                        .text(&ui.side_view),
+                    el(VIEW_TAB, &[], &[yes(*top_view)])
+                        .click(show_view(true))
+                        .text(&ui.top_view),
+                ]),
+                html! {
                     if consult {
                         <InkToolbar content={SharedContent(content.clone())} ink={(*ink).clone()} step={step_index} ondraw={draw.clone()} />
                     }
+                },
+                html! {
                     if consult && *xray {
                         <Projection name={ui.projection.clone()} lateral={ui.lateral.clone()} ap={ui.ap.clone()}
                                     is_ap={*ap} onchoose={{ let ap = ap.clone(); Callback::from(move |v| ap.set(v)) }} />
                     }
-                    <Animated clock={clock.clone()} render={views} />
-                </div>
-                <div class="kx-text" role="group" aria-roledescription="slide"
-                     aria-label={format!("{} / {}", step_index + 1, total)}>
-                  <div class="kx-now">
-                    <p class="kx-count">{ &count }</p>
-                    <h3 class="kx-title">{ title }</h3>
-                    <div class="kx-tools">
-                        <button type="button" class="kx-tool" aria-pressed={reading.to_string()} onclick={toggle_reading}>
-                            <svg class="kx-svg-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                                <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
-                                <path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-                            </svg>
-                            <span class="kx-swap">
-                                <span>{ if *reading { &ui.stop_reading } else { &ui.read_aloud } }</span>
-                                <span class="kx-ghost" aria-hidden="true"
-                                      data-t={if *reading { ui.read_aloud.clone() } else { ui.stop_reading.clone() }}></span>
-                            </span>
-                        </button>
-                        <button type="button" class="kx-tool" aria-pressed={large_text.to_string()} onclick={toggle_large}>
-                            <span class="kx-icon" aria-hidden="true">{ "A+" }</span>
-                            { &ui.larger_text }
-                        </button>
-                    </div>
-                    <p class="kx-voice-note" role="status">
-                        if *voice_note {
-                            { ui.no_voice.replace("{language}", &content.language_name) }
-                        }
-                    </p>
+                },
+                html! { <Animated clock={clock.clone()} render={views} /> },
+            ]),
+            el(
+                "div|class=kx-text|role=group|aria-roledescription=slide|aria-label=@ / @",
+                &[(step_index + 1) as f32, total as f32],
+                &[],
+            )
+            .kids(vec![
+                el("div|class=kx-now", &[], &[]).kids(vec![
+                    el("p|class=kx-count", &[], &[]).text(&count),
+                    el("h3|class=kx-title", &[], &[]).text(title),
+                    el("div|class=kx-tools", &[], &[]).kids(vec![
+                        el(TOOL, &[], &[yes(*reading)])
+                            .click(toggle_reading)
+                            .kids(vec![
+                                el(
+                                    "svg|class=kx-svg-icon|viewBox=0 0 24 24|aria-hidden=true|focusable=false",
+                                    &[],
+                                    &[],
+                                )
+                                .kids(vec![
+                                    leaf("path|d=M3 9h4l5-4v14l-5-4H3z|fill=currentColor", &[], &[]),
+                                    leaf(
+                                        "path|d=M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12|fill=none|stroke=currentColor|stroke-width=2|stroke-linecap=round",
+                                        &[],
+                                        &[],
+                                    ),
+                                ]),
+                                swap(read_now, read_other),
+                            ]),
+                        el(TOOL, &[], &[yes(*large_text)])
+                            .click(toggle_large)
+                            .kids(vec![
+                                el("span|class=kx-icon|aria-hidden=true", &[], &[]).text("A+"),
+                                text(&ui.larger_text),
+                            ]),
+                    ]),
+                    el("p|class=kx-voice-note|role=status", &[], &[]).kids(vec![if *voice_note {
+                        text(&ui.no_voice.replace("{language}", &content.language_name))
+                    } else {
+                        Html::default()
+                    }]),
                     // Keyed by step: a new step's paragraphs are new nodes, not old ones moved
                     // (which the browser would count as layout shift).
-                    <div class="kx-words" key={step_index.to_string()}>
-                        <Narration content={SharedContent(content.clone())} step={step_index} {consult}
-                                   lead={beside.then(|| AttrValue::from(ui.extrapedicular_access.clone()))}
-                                   reading={*sentence} open={*open_term} ontoggle={toggle_term.clone()} />
-                    </div>
-                    if moment.is_last {
-                        if let Some(cta) = &*cta {
-                            { call_to_action(cta) }
-                        }
-                    }
-                  </div>
-                  <Sizer content={SharedContent(content.clone())} {consult} cta={cta.clone()} />
-                </div>
-                // Consult mode: this patient's settings beside the words on wide screens.
-                if let Some(side) = side {
-                    <Animated clock={clock.clone()} render={side} />
-                }
-            </div>
+                    el("div|class=kx-words", &[], &[]).keyed(
+                        step_index,
+                        vec![narration_view(&NarrationProps {
+                            content: SharedContent(content.clone()),
+                            step: step_index,
+                            consult,
+                            lead: beside.then(|| AttrValue::from(ui.extrapedicular_access.clone())),
+                            reading: *sentence,
+                            open: *open_term,
+                            ontoggle: toggle_term.clone(),
+                        })],
+                    ),
+                    match &*cta {
+                        Some(cta) if moment.is_last => call_to_action(cta),
+                        _ => Html::default(),
+                    },
+                ]),
+                sizer(&SizerProps {
+                    content: SharedContent(content.clone()),
+                    consult,
+                    cta: cta.clone(),
+                }),
+            ]),
+            // Consult mode: this patient's settings beside the words on wide screens.
+            match side {
+                Some(side) => html! { <Animated clock={clock.clone()} render={side} /> },
+                None => Html::default(),
+            },
+        ]),
+        html! {
             if consult {
                 // Take-home: a share link and a printed handout for this patient.
                 <div class="kx-takehome">
@@ -1170,16 +1264,36 @@ pub fn app(props: &AppProps) -> Html {
                              ink={(*ink).clone()} />
                 </div>
             }
-            <Animated clock={clock.clone()} render={slider} />
-            <Controls content={SharedContent(content.clone())} playing={moment.playing} is_first={step_index == 0}
-                      is_last={moment.is_last} count={count.clone()} labels_on={*show_labels}
-                      onaction={dispatch.clone()} ontogglelabels={toggle_labels}
-                      can_play={!props.reduced_motion} />
-            <StepList heading={ui.all_steps.clone()}
-                      titles={(*titles).clone()}
-                      current={step_index} onselect={go_to} />
-            <p class="kx-note">{ content.disclaimer.first().cloned().unwrap_or_default() }</p>
-            <p class="kx-live" aria-live={if moment.playing { "off" } else { "polite" }} aria-atomic="true">{ live }</p>
-        </section>
-    }
+        },
+        html! { <Animated clock={clock.clone()} render={slider} /> },
+        controls(&ControlsProps {
+            content: SharedContent(content.clone()),
+            playing: moment.playing,
+            is_first: step_index == 0,
+            is_last: moment.is_last,
+            count: count.clone().into(),
+            labels_on: *show_labels,
+            onaction: dispatch.clone(),
+            ontogglelabels: toggle_labels,
+            can_play: !props.reduced_motion,
+        }),
+        step_list(&StepListProps {
+            heading: ui.all_steps.clone().into(),
+            titles,
+            current: step_index,
+            onselect: go_to,
+        }),
+        el("p|class=kx-note", &[], &[]).text(content.disclaimer.first().map_or("", |s| s.as_str())),
+        el(
+            "p|class=kx-live|aria-live=$|aria-atomic=true",
+            &[],
+            &[if moment.playing { "off" } else { "polite" }],
+        )
+        .text(&live),
+    ])
 }
+
+/// A view tab (side or from above), pressed when shown.
+const VIEW_TAB: &str = "button|type=button|class=kx-viewtab|aria-pressed=$";
+/// A reading tool's toggle (read aloud, larger text).
+const TOOL: &str = "button|type=button|class=kx-tool|aria-pressed=$";

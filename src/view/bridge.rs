@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::Callback;
 
-/// Shared between the app (through a Yew context) and the embed layer's `Widget`.
+/// Shared between the app (one of its props) and the embed layer's `Widget`.
 #[derive(Clone, Default)]
 pub struct Bridge(pub Rc<BridgeInner>);
 
@@ -48,25 +48,5 @@ impl Bridge {
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
             let _ = host.dispatch_event(&event);
         }
-    }
-}
-
-/// Props of [`Bridged`].
-#[derive(yew::Properties, PartialEq, Clone)]
-pub struct BridgedProps {
-    /// The link to the page.
-    pub bridge: Bridge,
-    /// The app's own props.
-    pub app: super::app::AppProps,
-}
-
-/// The app with its bridge provided as a context (what the embed layer mounts).
-#[yew::function_component(Bridged)]
-pub fn bridged(p: &BridgedProps) -> yew::Html {
-    let app = p.app.clone();
-    yew::html! {
-        <yew::ContextProvider<Bridge> context={p.bridge.clone()}>
-            <super::app::App content={app.content} config={app.config} reduced_motion={app.reduced_motion} />
-        </yew::ContextProvider<Bridge>>
     }
 }

@@ -1,9 +1,11 @@
 //! The disclaimer panel, always reachable from the widget's header.
 
+use super::svg::el;
 use yew::prelude::*;
 
-/// Props of [`Disclaimer`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`disclaimer`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct DisclaimerProps {
     /// Panel title.
     pub title: String,
@@ -16,13 +18,18 @@ pub struct DisclaimerProps {
 }
 
 /// A panel with the disclaimer and a close button.
-#[function_component(Disclaimer)]
 pub fn disclaimer(p: &DisclaimerProps) -> Html {
-    html! {
-        <div class="kx-about" role="note" aria-label={p.title.clone()}>
-            <h3 class="kx-about-title">{ &p.title }</h3>
-            { for p.paragraphs.iter().map(|t| html! { <p>{ t }</p> }) }
-            <button type="button" class="kx-btn" onclick={p.onclose.clone()}>{ &p.close }</button>
-        </div>
-    }
+    let mut kids = vec![el("h3|class=kx-about-title", &[], &[]).text(&p.title)];
+    kids.extend(p.paragraphs.iter().map(|t| el("p", &[], &[]).text(t)));
+    kids.push(
+        el("button|type=button|class=kx-btn", &[], &[])
+            .click(p.onclose.clone())
+            .text(&p.close),
+    );
+    el(
+        "div|class=kx-about|role=note|aria-label=$",
+        &[],
+        &[&p.title],
+    )
+    .kids(kids)
 }

@@ -1,13 +1,15 @@
 //! The timeline slider: move through the whole procedure continuously.
 
+use super::svg::{el, leaf};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Slider units per step (one unit is one percent of a step).
 pub const UNITS_PER_STEP: usize = 100;
 
-/// Props of [`Scrubber`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`scrubber`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct ScrubberProps {
     /// Accessible name of the slider.
     pub label: String,
@@ -23,7 +25,6 @@ pub struct ScrubberProps {
 
 /// A range input with a tick for each step. Keyboard arrows move it in small steps, so it needs no
 /// dragging; the Previous and Next buttons move by whole steps.
-#[function_component(Scrubber)]
 pub fn scrubber(p: &ScrubberProps) -> Html {
     let max = p.total * UNITS_PER_STEP;
     let value = ((p.position * UNITS_PER_STEP as f32).round() as usize).min(max);
@@ -35,16 +36,20 @@ pub fn scrubber(p: &ScrubberProps) -> Html {
             .filter(|v| v.is_finite())
             .map_or(0.0, |v| v as f32 / UNITS_PER_STEP as f32)
     });
-    html! {
-        <div class="kx-scrub">
+    let ticks = (0..=p.total).map(|i| {
+        let past = i * UNITS_PER_STEP <= value;
+        leaf(
+            "span|class=kx-tick$",
+            &[],
+            &[if past { " is-past" } else { "" }],
+        )
+    });
+    el("div|class=kx-scrub", &[], &[]).kids(vec![
+        html! {
             <input type="range" class="kx-range" min="0" max={max.to_string()} step="1"
                    value={value.to_string()} aria-label={p.label.clone()}
                    aria-valuetext={p.valuetext.clone()} {oninput} />
-            <div class="kx-ticks" aria-hidden="true">
-                { for (0..=p.total).map(|i| html! {
-                    <span class={classes!("kx-tick", (i * UNITS_PER_STEP <= value).then_some("is-past"))}></span>
-                }) }
-            </div>
-        </div>
-    }
+        },
+        el("div|class=kx-ticks|aria-hidden=true", &[], &[]).kids(ticks.collect()),
+    ])
 }

@@ -6,11 +6,12 @@
 //! content (`data-t`), so they are not in the page's text (find in page, text queries) twice.
 
 use super::app::{CtaText, SharedContent};
+use super::svg::{el, leaf};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Sizer`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`sizer`] draws.
+#[derive(PartialEq, Clone)]
 pub struct SizerProps {
     /// The words.
     pub content: SharedContent,
@@ -21,39 +22,41 @@ pub struct SizerProps {
 }
 
 /// One invisible block per step; see the module documentation.
-#[function_component(Sizer)]
 pub fn sizer(p: &SizerProps) -> Html {
     let content = &p.content.0;
     let last = content.steps.len().saturating_sub(1);
-    html! {
-        { for content.steps.iter().enumerate().map(|(i, step)| {
-            let (title, narration) = if cfg!(feature = "consult") && p.consult {
-                (&step.consult.title, &step.consult.narration)
-            } else {
-                (&step.title, &step.narration)
-            };
-            html! {
-                <div class="kx-sizer" aria-hidden="true" inert=true>
-                    <p class="kx-title" data-t={title.clone()}></p>
-                    <div class="kx-words">
-                        { for narration.iter().map(|t| html! { <p class="kx-narration" data-t={t.clone()}></p> }) }
-                    </div>
-                    if i == last {
-                        if let Some(cta) = &*p.cta {
-                            <div class="kx-cta">
-                                <p class="kx-cta-title" data-t={cta.title.clone()}></p>
-                                <p>
-                                    <span data-t={cta.before.clone()}></span>
-                                    if let Some(phone) = &cta.phone {
-                                        <span class="kx-tel" data-t={phone.clone()}></span>
-                                    }
-                                    <span data-t={cta.after.clone()}></span>
-                                </p>
-                            </div>
-                        }
-                    }
-                </div>
-            }
-        }) }
-    }
+    let hidden = |spec: &'static str, words: &str| leaf(spec, &[], &[words]);
+    let steps = content.steps.iter().enumerate().map(|(i, step)| {
+        let (title, narration) = if cfg!(feature = "consult") && p.consult {
+            (&step.consult.title, &step.consult.narration)
+        } else {
+            (&step.title, &step.narration)
+        };
+        let cta = match &*p.cta {
+            Some(cta) if i == last => el("div|class=kx-cta", &[], &[]).kids(vec![
+                hidden("p|class=kx-cta-title|data-t=$", &cta.title),
+                // The words around the phone number may be empty: `data-t=""` all the same.
+                el("p", &[], &[]).kids(vec![
+                    html! { <span data-t={cta.before.clone()}></span> },
+                    match &cta.phone {
+                        Some(phone) => hidden("span|class=kx-tel|data-t=$", phone),
+                        None => Html::default(),
+                    },
+                    html! { <span data-t={cta.after.clone()}></span> },
+                ]),
+            ]),
+            _ => Html::default(),
+        };
+        el("div|class=kx-sizer|aria-hidden=true|inert=inert", &[], &[]).kids(vec![
+            hidden("p|class=kx-title|data-t=$", title),
+            el("div|class=kx-words", &[], &[]).kids(
+                narration
+                    .iter()
+                    .map(|t| hidden("p|class=kx-narration|data-t=$", t))
+                    .collect(),
+            ),
+            cta,
+        ])
+    });
+    steps.collect()
 }

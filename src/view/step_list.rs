@@ -1,9 +1,11 @@
 //! The list of all steps, to jump to any of them.
 
+use super::svg::el;
 use yew::prelude::*;
 
-/// Props of [`StepList`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`step_list`] draws (a plain function, not a component: a component type costs more code
+/// than this part's render).
+#[derive(PartialEq, Clone)]
 pub struct StepListProps {
     /// Heading of the list.
     pub heading: AttrValue,
@@ -16,26 +18,26 @@ pub struct StepListProps {
 }
 
 /// An ordered list of buttons, the current step marked with `aria-current="step"`.
-#[function_component(StepList)]
 pub fn step_list(p: &StepListProps) -> Html {
-    html! {
-        <nav class="kx-steps" aria-label={p.heading.clone()}>
-            <h3 class="kx-steps-heading">{ p.heading.clone() }</h3>
-            <ol>
-                { for p.titles.iter().enumerate().map(|(i, t)| {
-                    let current = i == p.current;
-                    html! {
-                        <li>
-                            <button type="button" class={classes!("kx-step", current.then_some("is-current"))}
-                                    aria-current={current.then_some("step")}
-                                    onclick={p.onselect.reform(move |_: MouseEvent| i)}>
-                                <span class="kx-step-n" aria-hidden="true">{ i + 1 }</span>
-                                <span>{ t.clone() }</span>
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ol>
-        </nav>
-    }
+    let steps = p.titles.iter().enumerate().map(|(i, t)| {
+        let current = i == p.current;
+        el("li", &[], &[]).kids(vec![el(
+            "button|type=button|class=kx-step$|aria-current=$",
+            &[],
+            if current {
+                &[" is-current", "step"]
+            } else {
+                &["", ""]
+            },
+        )
+        .click(p.onselect.reform(move |_: MouseEvent| i))
+        .kids(vec![
+            el("span|class=kx-step-n|aria-hidden=true", &[], &[]).text(&(i + 1).to_string()),
+            el("span", &[], &[]).text(t),
+        ])])
+    });
+    el("nav|class=kx-steps|aria-label=$", &[], &[&p.heading]).kids(vec![
+        el("h3|class=kx-steps-heading", &[], &[]).text(&p.heading),
+        el("ol", &[], &[]).kids(steps.collect()),
+    ])
 }

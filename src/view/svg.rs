@@ -1,15 +1,21 @@
-//! Small helpers shared by the diagrams.
+//! Small helpers shared by the diagrams and the widget's markup.
 //!
 //! The drawings are written as element templates ([`el`]) rather than `html!` markup: one
 //! function turns `"ellipse|class=cavity|cx=@|cy=@|rx=@|ry=@"` and four numbers into the element.
 //! The templates are data, so a drawing of a hundred elements costs a hundred short strings in the
-//! WebAssembly instead of a hundred copies of the element-building code.
+//! WebAssembly instead of a hundred copies of the element-building code. The widget's own markup
+//! (the layout, headings, buttons) uses them too, with a listener or a node reference added
+//! ([`E::click`], [`E::on`], [`E::node_ref`]).
 
 use crate::model::geometry::Pt;
 use crate::model::push_number;
 use std::cell::RefCell;
+use std::rc::Rc;
+use yew::html::onclick;
 use yew::prelude::*;
-use yew::virtual_dom::{AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
+use yew::virtual_dom::{
+    AttributeOrProperty, Attributes, Key, Listener, Listeners, VList, VNode, VTag, VText,
+};
 
 /// A number for an SVG attribute, to one decimal place (see [`crate::model::svg_number`]).
 pub use crate::model::svg_number as f;
@@ -77,6 +83,8 @@ pub fn el(spec: &'static str, n: &[f32], t: &[&str]) -> E {
             keys: tpl.keys,
             values,
         },
+        listeners: Listeners::None,
+        node_ref: NodeRef::default(),
     }
 }
 
@@ -104,23 +112,45 @@ pub fn path(template: &str, n: &[f32]) -> String {
     out
 }
 
-/// An element made by [`el`], to which children can be added.
+/// An element made by [`el`], to which children, a listener and a node reference can be added.
 pub struct E {
     tag: &'static str,
     attributes: Attributes,
+    listeners: Listeners,
+    node_ref: NodeRef,
 }
 
 impl E {
-    fn with(self, children: VNode) -> Html {
+    fn tag(self, children: VNode) -> VTag {
         VTag::__new_other(
             AttrValue::Static(self.tag),
-            NodeRef::default(),
+            self.node_ref,
             None,
             self.attributes,
-            Listeners::None,
+            self.listeners,
             children,
         )
-        .into()
+    }
+
+    fn with(self, children: VNode) -> Html {
+        self.tag(children).into()
+    }
+
+    /// The element with this listener (e.g. `Rc::new(onkeydown::Wrapper::new(callback))`).
+    pub fn on(mut self, listener: Rc<dyn Listener>) -> Self {
+        self.listeners = Listeners::Pending(Box::new([Some(listener)]));
+        self
+    }
+
+    /// The element calling `callback` when clicked.
+    pub fn click(self, callback: Callback<MouseEvent>) -> Self {
+        self.on(Rc::new(onclick::Wrapper::new(callback)))
+    }
+
+    /// The element held by `node_ref`.
+    pub fn node_ref(mut self, node_ref: NodeRef) -> Self {
+        self.node_ref = node_ref;
+        self
     }
 
     /// The element with these children.
@@ -131,6 +161,28 @@ impl E {
     /// The element with this text in it.
     pub fn text(self, text: &str) -> Html {
         self.with(VText::new(text.to_string()).into())
+    }
+
+    /// The element with these children, under a key (a new key gives new nodes, not old ones
+    /// changed).
+    pub fn keyed(self, key: impl Into<Key>, kids: Vec<Html>) -> Html {
+        let mut tag = self.tag(VList::with_children(kids, None).into());
+        tag.key = Some(key.into());
+        tag.into()
+    }
+}
+
+/// A text node.
+pub fn text(text: &str) -> Html {
+    VText::new(text.to_string()).into()
+}
+
+/// `"true"` or `"false"`, for ARIA states (`aria-pressed`, `aria-expanded`).
+pub fn yes(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
     }
 }
 
