@@ -1,12 +1,12 @@
 //! The widget's root component: player state, keyboard, the frame loop and the layout.
 
-use super::axial::{Axial, AxialProps};
+use super::axial::{axial, AxialProps};
 use super::bridge::Bridge;
 use super::clock::{Animated, Clock, Frame, Moment};
 use super::compare::Compare;
 use super::controls::{controls, ControlsProps};
 use super::coronal::Coronal;
-use super::diagram::{Diagram, DiagramProps};
+use super::diagram::{diagram, DiagramProps};
 use super::disclaimer::{disclaimer, DisclaimerProps};
 use super::drawing::{InkLayer, InkState, InkToolbar};
 use super::handout::Handout;
@@ -1011,10 +1011,10 @@ pub fn app(props: &AppProps) -> Html {
                              bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
                     <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
                 } else {
-                    <Diagram ..DiagramProps { scene, labels: labels.clone(), show_labels,
+                    { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels,
                              levels: names.clone(), treated, chosen,
                              front: ui.front.clone().into(), back: ui.back.clone().into(),
-                             title: side_title.clone().into(), description: side_description.clone().into(), id_prefix: AttrValue::default(), overlay: Html::default() } />
+                             title: side_title.clone().into(), description: side_description.clone().into(), id_prefix: AttrValue::default(), overlay: Html::default() }) }
                     if consult {
                         <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
                     }
@@ -1023,9 +1023,9 @@ pub fn app(props: &AppProps) -> Html {
             };
             let top = html! {
                 <>
-                <Axial ..AxialProps { scene, labels: labels.clone(), show_labels,
+                { axial(&AxialProps { scene, labels: labels.clone(), show_labels,
                        bilateral: two, thoracic, route: route_now,
-                       front: ui.front.clone().into(), back: ui.back.clone().into(), title: top_title.clone().into() } />
+                       front: ui.front.clone().into(), back: ui.back.clone().into(), title: top_title.clone().into() }) }
                 if consult {
                     <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
                 }

@@ -13,8 +13,8 @@ use crate::model::scene::Scene;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Axial`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`axial`] draws.
+#[derive(PartialEq, Clone)]
 pub struct AxialProps {
     /// What to draw.
     pub scene: Scene,
@@ -27,13 +27,10 @@ pub struct AxialProps {
     /// Show labels with leader lines.
     pub show_labels: bool,
     /// Two needles and balloons (both sides) or one.
-    #[prop_or(true)]
     pub bilateral: bool,
     /// A thoracic vertebra: rib heads beside the pedicles.
-    #[prop_or_default]
     pub thoracic: bool,
     /// How the needles reach the body (extrapedicular only where `thoracic`).
-    #[prop_or_default]
     pub route: Route,
     /// Accessible name of the picture.
     pub title: AttrValue,
@@ -227,7 +224,6 @@ pub(crate) fn axial_bones(thoracic: bool) -> Html {
 }
 
 /// The top-down diagram.
-#[function_component(Axial)]
 pub fn axial(p: &AxialProps) -> Html {
     let s = &p.scene;
     let (vw, vh) = a::VIEW;

@@ -12,21 +12,18 @@ use crate::model::scene::Scene;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Diagram`].
-#[derive(Properties, PartialEq, Clone)]
+/// What [`diagram`] draws.
+#[derive(PartialEq, Clone)]
 pub struct DiagramProps {
     /// What to draw.
     pub scene: Scene,
     /// Names of the parts.
     pub labels: Rc<Labels>,
     /// The spine levels drawn, top to bottom (the middle one is treated), e.g. T12, L1, L2.
-    #[prop_or_else(|| ["T12".into(), "L1".into(), "L2".into()])]
     pub levels: [String; 3],
     /// Which of the drawn levels are treated (consult mode can treat up to three).
-    #[prop_or([false, true, false])]
     pub treated: [bool; 3],
     /// Which drawn level is the chosen one (labels point at it).
-    #[prop_or(1)]
     pub chosen: usize,
     /// "Front of body" / "Back" markers.
     pub front: AttrValue,
@@ -40,11 +37,9 @@ pub struct DiagramProps {
     pub description: AttrValue,
     /// Put before every id inside the drawing, so that several drawings can share one shadow root
     /// (the printed handout's stills). Empty for the main drawing.
-    #[prop_or_default]
     pub id_prefix: AttrValue,
     /// Drawn last, over the picture, in the view box's units: the hook for marks made on the
     /// diagram (e.g. a physician's strokes for a step), used by the handout's stills.
-    #[prop_or_default]
     pub overlay: Html,
 }
 
@@ -607,8 +602,8 @@ pub(crate) fn level_group(p: &Level) -> Html {
     .kids(level)
 }
 
-/// The side-view diagram.
-#[function_component(Diagram)]
+/// The side-view diagram: a plain function, not a component (it is redrawn on every frame that
+/// moves anything anyway, and each component type costs the WebAssembly its own code).
 pub fn diagram(props: &DiagramProps) -> Html {
     let s = &props.scene;
     let (vw, vh) = g::VIEW;

@@ -10,7 +10,7 @@
 //! closed, so printing the page otherwise prints the page. On screen the handout is a preview.
 
 use super::app::SharedContent;
-use super::diagram::Diagram;
+use super::diagram::{diagram, DiagramProps};
 use super::drawing::{stroke_views, InkState};
 use crate::model::drawing::View;
 use crate::model::levels::{segment, treated_list};
@@ -272,10 +272,11 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
             html! {
                 <li class="kx-ho-step">
                     <figure class="kx-ho-still">
-                        <Diagram scene={scene} labels={labels.clone()} show_labels={true}
-                                 levels={levels.clone()} treated={seg.treated} chosen={seg.chosen} front={ui.front.clone()} back={ui.back.clone()}
-                                 title={s.title.clone()} description={s.picture.clone()}
-                                 id_prefix={format!("ho{i}-")} {overlay} />
+                        { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels: true,
+                                 levels: levels.clone(), treated: seg.treated, chosen: seg.chosen,
+                                 front: ui.front.clone().into(), back: ui.back.clone().into(),
+                                 title: s.title.clone().into(), description: s.picture.clone().into(),
+                                 id_prefix: format!("ho{i}-").into(), overlay }) }
                     </figure>
                     <div class="kx-ho-text">
                         <h5 class="kx-ho-step-title">
