@@ -49,8 +49,9 @@ pub fn is_plausible_colour(v: &str) -> bool {
         .iter()
         .any(|f| v.starts_with(f))
         && v.ends_with(')')
-        && v.chars()
-            .all(|c| c.is_ascii_alphanumeric() || " ,.%()/-".contains(c));
+        && v.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.' | '%' | '(' | ')' | '/' | '-')
+        });
     let word = !v.is_empty() && v.len() <= 24 && v.chars().all(|c| c.is_ascii_alphabetic());
     hex || func || word
 }
@@ -88,9 +89,9 @@ pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f32 {
 pub fn is_phone(v: &str) -> bool {
     let digits = v.chars().filter(char::is_ascii_digit).count();
     (7..=15).contains(&digits)
-        && v.chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || " .-()".contains(c) || (c == '+' && i == 0))
+        && v.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '(' | ')') || (c == '+' && i == 0)
+        })
 }
 
 impl Config {

@@ -4,6 +4,7 @@
 //! the step id and the field, so a translator can fix a file without reading code.
 //! **Invariant:** this module knows nothing of the web; it is plain data and checks.
 
+use crate::model::text;
 use crate::model::timeline::DiagramState;
 use serde::Deserialize;
 use std::fmt;
@@ -523,7 +524,10 @@ impl Content {
             match self.text_slot(id) {
                 Some(Slot::One(s)) => *s = text.clone(),
                 Some(Slot::Many(v)) => {
-                    *v = text.split("\n\n").map(|p| p.trim().to_string()).collect()
+                    *v = crate::model::text::split(text, "\n\n")
+                        .into_iter()
+                        .map(|p| p.trim().to_string())
+                        .collect()
                 }
                 None => warnings.push(format!(
                     "kyphoplasty-explainer: text id \"{id}\" is not known; ids look like \"ui.next\", \"labels.balloon\" or \"steps.recovery.title\". Ignoring it."
@@ -686,10 +690,8 @@ impl Content {
 
     /// "Step 3 of 10" in this language.
     pub fn step_of(&self, index: usize) -> String {
-        self.ui
-            .step_of
-            .replace("{n}", &(index + 1).to_string())
-            .replace("{total}", &self.steps.len().to_string())
+        let count = text::replace(&self.ui.step_of, "{n}", &(index + 1).to_string());
+        text::replace(&count, "{total}", &self.steps.len().to_string())
     }
 
     /// The index of the step with this id.
@@ -773,7 +775,7 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let mut from = 0;
-    while let Some(rel) = h[from..].find(&n) {
+    while let Some(rel) = text::find(&h[from..], &n) {
         let at = from + rel;
         let before = h[..at].chars().next_back();
         let after = h[at + n.len()..].chars().next();
@@ -887,7 +889,10 @@ fn must_hold(
 ) {
     for (name, needs) in fields {
         let text = index_of(texts, name).map(|i| texts.text(i));
-        if !needs.iter().all(|h| text.is_some_and(|t| t.contains(h))) {
+        if !needs
+            .iter()
+            .all(|h| text.is_some_and(|t| crate::model::text::find(t, h).is_some()))
+        {
             out.push(ContentError {
                 step: None,
                 field: format!("{prefix}.{name}"),
@@ -1016,7 +1021,7 @@ pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
         && !id.ends_with('-')
-        && !id.contains("--")
+        && text::find(id, "--").is_none()
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

@@ -15,6 +15,7 @@ pub mod player;
 pub mod route;
 pub mod scene;
 pub mod share;
+pub mod text;
 pub mod timeline;
 
 /// A number for SVG attributes and path data, to one decimal place. Written with integer

@@ -28,6 +28,7 @@ use crate::model::player::{Action, Player, StepTiming};
 use crate::model::route::Route;
 use crate::model::scene::Scene;
 use crate::model::share::Share;
+use crate::model::text as txt;
 use crate::model::timeline::Timeline;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -123,11 +124,15 @@ pub fn cta_text(content: &Content, config: &Config) -> Option<CtaText> {
     let (before, phone, after) = match (&config.clinic_phone, &config.clinic_name) {
         (Some(phone), clinic) => {
             let who = clinic.clone().unwrap_or_else(|| ui.cta_office.clone());
-            let text = ui.cta_call.replace("{clinic}", &who);
-            let (before, after) = text.split_once("{phone}").unwrap_or((&text, ""));
+            let text = txt::replace(&ui.cta_call, "{clinic}", &who);
+            let (before, after) = txt::split_once(&text, "{phone}").unwrap_or((&text, ""));
             (before.to_string(), Some(phone.clone()), after.to_string())
         }
-        (None, Some(name)) => (ui.cta_talk.replace("{clinic}", name), None, String::new()),
+        (None, Some(name)) => (
+            txt::replace(&ui.cta_talk, "{clinic}", name),
+            None,
+            String::new(),
+        ),
         (None, None) => return None,
     };
     Some(CtaText {
@@ -458,7 +463,7 @@ fn consult_panel(
                     <select onchange={on_grade}>
                         { for Grade::ALL.iter().map(|g| html! {
                             <option value={g.number().to_string()} selected={g.number() == current_grade}>
-                                { ui.grade.replace("{n}", &g.number().to_string()) }
+                                { txt::replace(&ui.grade, "{n}", &g.number().to_string()) }
                             </option>
                         }) }
                     </select>
@@ -842,7 +847,7 @@ pub fn app(props: &AppProps) -> Html {
         format!(
             "{} {}",
             step.picture,
-            ui.treated_levels.replace("{levels}", &treated_list(&seg))
+            txt::replace(&ui.treated_levels, "{levels}", &treated_list(&seg))
         )
     } else {
         step.picture.clone()
@@ -1059,7 +1064,7 @@ pub fn app(props: &AppProps) -> Html {
         let toggle_full = toggle_full.clone();
         let maximised = *maximised;
         let overview_name = if consult {
-            ui.spine_overview.replace("{level}", &treated_list(&seg))
+            txt::replace(&ui.spine_overview, "{level}", &treated_list(&seg))
         } else {
             String::new()
         };
@@ -1208,7 +1213,7 @@ pub fn app(props: &AppProps) -> Html {
                             ]),
                     ]),
                     el("p|class=kx-voice-note|role=status", &[], &[]).kids(vec![if *voice_note {
-                        text(&ui.no_voice.replace("{language}", &content.language_name))
+                        text(&txt::replace(&ui.no_voice, "{language}", &content.language_name))
                     } else {
                         Html::default()
                     }]),

@@ -17,6 +17,7 @@ use crate::model::levels::{segment, treated_list};
 use crate::model::patient::{is_thoracic, Grade};
 use crate::model::route::Route;
 use crate::model::share::Share;
+use crate::model::text as txt;
 use crate::model::timeline::{scene_at, DiagramState};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -224,12 +225,15 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
         Grade::Moderate => &words.grade_2,
         Grade::Severe => &words.grade_3,
     };
-    let bone = if is_thoracic(&share.level) {
-        &words.thoracic
-    } else {
-        &words.lumbar
-    }
-    .replace("{level}", &share.level);
+    let bone = txt::replace(
+        if is_thoracic(&share.level) {
+            &words.thoracic
+        } else {
+            &words.lumbar
+        },
+        "{level}",
+        &share.level,
+    );
     let balloons = if share.two_balloons {
         &words.two_balloons
     } else {
@@ -239,10 +243,8 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
     let seg = segment(&share.level, share.levels);
     let levels = seg.names.clone();
     let how_many = (share.levels > 1).then(|| {
-        words
-            .bones
-            .replace("{n}", &share.levels.to_string())
-            .replace("{levels}", &treated_list(&seg))
+        let n = txt::replace(&words.bones, "{n}", &share.levels.to_string());
+        txt::replace(&n, "{levels}", &treated_list(&seg))
     });
     let beside = is_thoracic(&share.level) && share.route == Route::Extrapedicular;
 
@@ -303,16 +305,17 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
         .collect();
     let call = match (&p.clinic_phone, &p.clinic_name) {
         (Some(phone), name) => {
-            let text = ui.cta_call.replace(
+            let text = txt::replace(
+                &ui.cta_call,
                 "{clinic}",
                 name.as_deref().unwrap_or(ui.cta_office.as_str()),
             );
-            let (before, after) = text.split_once("{phone}").unwrap_or((&text, ""));
+            let (before, after) = txt::split_once(&text, "{phone}").unwrap_or((&text, ""));
             Some(html! {
                 <>{ before.to_string() }<span class="kx-ho-phone">{ phone }</span>{ after.to_string() }</>
             })
         }
-        (None, Some(name)) => Some(html! { { ui.cta_talk.replace("{clinic}", name) } }),
+        (None, Some(name)) => Some(html! { { txt::replace(&ui.cta_talk, "{clinic}", name) } }),
         (None, None) => None,
     };
 
@@ -330,7 +333,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                     </p>
                 }
                 <h3 class="kx-ho-title">{ &words.title }</h3>
-                <p class="kx-ho-date">{ words.date.replace("{date}", date) }</p>
+                <p class="kx-ho-date">{ txt::replace(&words.date, "{date}", date) }</p>
             </header>
             <section class="kx-ho-patient">
                 <h4>{ &words.shown }</h4>
