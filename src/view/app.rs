@@ -253,7 +253,6 @@ impl PartialEq for SharedContent {
 }
 
 /// What [`narration_view`] draws.
-#[derive(PartialEq, Clone)]
 pub struct NarrationProps {
     /// The words.
     pub content: SharedContent,
@@ -324,7 +323,6 @@ fn select_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-/// Consult mode: this patient's settings, the live readout and full screen.
 /// Playback speeds offered in consult mode.
 const SPEEDS: [f32; 4] = [0.5, 1.0, 1.5, 2.0];
 
@@ -987,13 +985,19 @@ pub fn app(props: &AppProps) -> Html {
         let thoracic = is_thoracic(&level);
         let ink = (*ink).clone();
         let draw = draw.clone();
-        let ap_title = format!("{}: {}", ui.ap_view, title);
-        let side_title = title.to_string();
-        let top_title = if route_now == Route::Extrapedicular {
+        // The pictures' words, made once here rather than on every frame.
+        let ap_title = AttrValue::from(format!("{}: {}", ui.ap_view, title));
+        let side_title = AttrValue::from(title.to_string());
+        let side_description = AttrValue::from(side_description);
+        let top_title = AttrValue::from(if route_now == Route::Extrapedicular {
             format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
         } else {
             format!("{}: {}", ui.top_view, title)
-        };
+        });
+        let (front, back) = (
+            AttrValue::from(ui.front.clone()),
+            AttrValue::from(ui.back.clone()),
+        );
         let content = content.clone();
         Callback::from(move |fr: Frame| {
             // Spelled out here so that the patients' build (no `consult` feature) drops the rest.
@@ -1018,8 +1022,8 @@ pub fn app(props: &AppProps) -> Html {
                 } else {
                     { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels,
                              levels: names.clone(), treated, chosen,
-                             front: ui.front.clone().into(), back: ui.back.clone().into(),
-                             title: side_title.clone().into(), description: side_description.clone().into(), id_prefix: AttrValue::default(), overlay: Html::default() }) }
+                             front: front.clone(), back: back.clone(),
+                             title: side_title.clone(), description: side_description.clone(), id_prefix: AttrValue::default(), overlay: Html::default() }) }
                     if consult {
                         <InkLayer ink={ink.clone()} step={step_index} view={View::Side} xray={xray} ondraw={draw.clone()} />
                     }
@@ -1030,7 +1034,7 @@ pub fn app(props: &AppProps) -> Html {
                 <>
                 { axial(&AxialProps { scene, labels: labels.clone(), show_labels,
                        bilateral: two, thoracic, route: route_now,
-                       front: ui.front.clone().into(), back: ui.back.clone().into(), title: top_title.clone().into() }) }
+                       front: front.clone(), back: back.clone(), title: top_title.clone() }) }
                 if consult {
                     <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
                 }
@@ -1090,8 +1094,9 @@ pub fn app(props: &AppProps) -> Html {
         })
     });
     let slider = {
-        let label = ui.timeline.clone();
-        let live = live.clone();
+        // Made once here, not on every frame.
+        let label = AttrValue::from(ui.timeline.clone());
+        let live = AttrValue::from(live.clone());
         let seek = seek.clone();
         Callback::from(move |fr: Frame| {
             scrubber(&ScrubberProps {

@@ -14,7 +14,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`axial`] draws.
-#[derive(PartialEq, Clone)]
 pub struct AxialProps {
     /// What to draw.
     pub scene: Scene,

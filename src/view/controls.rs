@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 /// What [`controls`] draws (a plain function, not a component: a component type costs more code
 /// than this part's render).
-#[derive(PartialEq, Clone)]
 pub struct ControlsProps {
     /// The words (the buttons use `ui`); shared, so comparing props each frame costs nothing.
     pub content: SharedContent,

@@ -13,7 +13,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`diagram`] draws.
-#[derive(PartialEq, Clone)]
 pub struct DiagramProps {
     /// What to draw.
     pub scene: Scene,

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 /// What [`disclaimer`] draws (a plain function, not a component: a component type costs more code
 /// than this part's render).
-#[derive(PartialEq, Clone)]
 pub struct DisclaimerProps {
     /// Panel title.
     pub title: String,

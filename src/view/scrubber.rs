@@ -9,16 +9,15 @@ pub const UNITS_PER_STEP: usize = 100;
 
 /// What [`scrubber`] draws (a plain function, not a component: a component type costs more code
 /// than this part's render).
-#[derive(PartialEq, Clone)]
 pub struct ScrubberProps {
     /// Accessible name of the slider.
-    pub label: String,
+    pub label: AttrValue,
     /// Current position: step index plus progress through it.
     pub position: f32,
     /// Number of steps.
     pub total: usize,
     /// What the position means in words ("Step 3 of 10: title"), for `aria-valuetext`.
-    pub valuetext: String,
+    pub valuetext: AttrValue,
     /// The reader moved the slider to a position.
     pub onseek: Callback<f32>,
 }

@@ -11,7 +11,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`sizer`] draws.
-#[derive(PartialEq, Clone)]
 pub struct SizerProps {
     /// The words.
     pub content: SharedContent,

@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 /// What [`step_list`] draws (a plain function, not a component: a component type costs more code
 /// than this part's render).
-#[derive(PartialEq, Clone)]
 pub struct StepListProps {
     /// Heading of the list.
     pub heading: AttrValue,
