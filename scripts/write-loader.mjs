@@ -1,7 +1,8 @@
 // Trunk post-build hook. Trunk has built the patients' variant of the WebAssembly (index.html:
 // cargo --no-default-features, wasm-bindgen, wasm-opt); this builds the consult variant (the
 // default features: with consult mode's views) the same way, with the same CARGO_TARGET_DIR, so
-// that only this crate compiles again; each widget loads only its own mode's variant.
+// that only this crate compiles again; each widget loads only its own mode's variant. In both,
+// the names the WebAssembly and its glue call each other by are shortened (shorten-names.mjs).
 // Then it writes each language's words (content/<lang>.json, in the compact form
 // the widget reads: Content::read in src/content.rs) as kyphoplasty-explainer-<lang>-<hash>.txt;
 // writes embed.js (the stable-named loader) into the build, with the hashed names of the
@@ -12,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { shortenNames } from "./shorten-names.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -71,14 +73,27 @@ if (release) {
     copyFileSync(join(scratch, "opt.wasm"), join(scratch, `${stem}_bg.wasm`));
   }
 }
-const consultWasmBytes = readFileSync(join(scratch, `${stem}_bg.wasm`));
-let consultGlueText = readFileSync(join(scratch, `${stem}.js`), "utf8");
+// The names the WebAssembly and its glue call each other by, shortened in both (see
+// scripts/shorten-names.mjs): the consult variant's here, the patients' (Trunk's) below.
+const shortened = (wasmBytes, glueText, what) => {
+  const r = shortenNames(wasmBytes, glueText);
+  console.log(`write-loader: ${what}: ${r.renamed} names shortened, wasm ${wasmBytes.length} -> ${r.wasm.length} bytes`);
+  return r;
+};
+const consultShort = shortened(readFileSync(join(scratch, `${stem}_bg.wasm`)), readFileSync(join(scratch, `${stem}.js`), "utf8"), "consult variant");
+const consultWasmBytes = consultShort.wasm;
+let consultGlueText = consultShort.glue;
 const consultHash = createHash("sha256").update(consultWasmBytes).update(consultGlueText).digest("hex").slice(0, 16);
 const consultWasm = `${stem}-${consultHash}_bg.wasm`;
 const consultGlue = `${stem}-${consultHash}.js`;
 consultGlueText = consultGlueText.split(`${stem}_bg.wasm`).join(consultWasm);
 writeFileSync(join(staging, consultWasm), consultWasmBytes);
 writeFileSync(join(staging, consultGlue), consultGlueText);
+{
+  const r = shortened(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"), "patients' variant");
+  writeFileSync(join(staging, wasm), r.wasm);
+  writeFileSync(join(staging, glue), r.glue);
+}
 console.log(`write-loader: consult variant -> ${consultGlue}, ${consultWasm} (${consultWasmBytes.length} bytes; patients' ${wasm}: ${readFileSync(join(staging, wasm)).length} bytes)`);
 // The wasm-bindgen glue of both builds, minified by terser (package.json): compressed, its local
 // names shortened, comments dropped. Its exports, which embed.js (default, mount, mountAt) and
