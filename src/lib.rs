@@ -13,3 +13,8 @@ pub mod model;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
+
+/// The allocator: talc instead of the default dlmalloc, smaller in the WebAssembly.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
