@@ -137,11 +137,31 @@ const modules = {
 
 // The words: the JSON's texts in key order (keys sorted), separated by U+001F; a list is its
 // length, then its items. build.rs checks every file's shape and writes the matching reader.
-// Consult mode's texts (consult_labels, steps[].consult) go to a second file that only consult
-// mode loads; the first holds U+0002 in their places, and the loader puts them back.
+// Consult mode's texts (consult_labels, steps[].consult, takehome, and the ui texts below) go
+// to a second file that only consult mode loads; the first holds U+0002 in their places, and the
+// loader puts them back. tests/e2e/words-files.test.mjs checks that a patient's widget never
+// shows a U+0002 (a text listed here that patients see).
 const SEP = "\u001f";
 const HOLE = "\u0002";
-const isConsult = (path) => /\.consult_labels\.|\.consult\./.test(path);
+const CONSULT_UI = new Set([
+  // The X-ray projection and the AP view; the whole-spine overview.
+  "projection", "lateral", "ap", "ap_view", "spine_overview",
+  // The comparison with vertebroplasty.
+  "compare_open", "compare_title", "kyphoplasty", "vertebroplasty", "kp_picture", "vp_picture",
+  "compare_feature", "compare_technique", "kp_technique", "vp_technique", "compare_angle", "kp_angle",
+  "vp_angle", "compare_leak", "kp_leak", "vp_leak", "compare_pain", "pain_similar", "compare_time",
+  "kp_time", "vp_time", "compare_note", "compare_follows",
+  // This patient's settings.
+  "patient_settings", "severity", "grade", "balloons", "one_balloon", "two_balloons", "level",
+  "wedge_angle", "height_ratio", "balloon_readout", "illustrative", "full_screen", "speed",
+  "xray_view", "levels_treated", "treated_levels", "route", "transpedicular", "extrapedicular",
+  "route_thoracic_only", "route_extrapedicular_note", "extrapedicular_title", "extrapedicular_access",
+  // Drawing on the pictures.
+  "draw", "drawing_tools", "pen", "highlighter", "arrow", "eraser", "ink_colour", "red", "yellow",
+  "blue", "green", "undo", "clear",
+]);
+const isConsult = (path) =>
+  /\.consult_labels\.|\.consult\.|\.takehome\./.test(path) || CONSULT_UI.has(/^[^.]+\.ui\.(\w+)$/.exec(path)?.[1]);
 function encode(v, out, path, consult) {
   if (typeof v === "string") {
     if (v.includes(SEP) || v === HOLE) throw new Error(`${path}: contains U+001F or is U+0002`);
@@ -176,6 +196,14 @@ for (const f of readdirSync(join(source, "content")).filter((f) => f.endsWith(".
 if (!words.en) {
   console.error("write-loader: content/en.json is missing");
   process.exit(1);
+}
+{
+  const ui = JSON.parse(readFileSync(join(source, "content", "en.json"), "utf8")).ui;
+  const unknown = [...CONSULT_UI].filter((k) => !(k in ui));
+  if (unknown.length) {
+    console.error(`write-loader: CONSULT_UI names texts content/en.json's ui does not have: ${unknown.join(", ")}`);
+    process.exit(1);
+  }
 }
 
 const template = readFileSync(join(source, "static", "embed.js"), "utf8");

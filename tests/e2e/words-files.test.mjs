@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { server, browser, useBrowser, openPage, widget, CONTENT, ROOT } from "./harness.mjs";
+import { server, browser, useBrowser, openPage, widget, expectLive, announcement, CONTENT, TITLES, ROOT } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
 useBrowser();
@@ -78,6 +78,50 @@ test("consult mode also loads consult mode's texts, and shows them", async () =>
       words.map((w) => w.replace(/[0-9a-f]{16}/, "#")).sort(),
       ["kyphoplasty-explainer-en-#.txt", "kyphoplasty-explainer-en-consult-#.txt"],
     );
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a patient's widget shows none of the texts its words file leaves to consult mode", async () => {
+  // On a phone, where the views are tabs.
+  const { page } = await open({ width: 360, height: 800, attrs: 'clinic-name="Valley Spine Center" clinic-phone="555-0100"' });
+  const files = [];
+  page.on("response", (r) => r.url().endsWith(".txt") && files.push(r.text()));
+  const HOLE = "\u0002";
+  const holes = (text) => text.split("\u001f").filter((f) => f === HOLE).length;
+  const shown = async (state) => {
+    const markup = await widget(page).evaluate((el) => el.shadowRoot.innerHTML);
+    assert.ok(!markup.includes(HOLE), `${state}: a text left to consult mode is shown`);
+  };
+  try {
+    await page.reload(); // with the response listener in place
+    await heading(page, CONTENT.ui.heading);
+    // The file leaves consult mode's texts out: the handout's, the comparison's, the settings'.
+    const [file] = await Promise.all(files);
+    assert.ok(holes(file) > 100, `${holes(file)} texts left out`);
+    for (const t of [CONTENT.takehome.title, CONTENT.ui.compare_note, CONTENT.ui.patient_settings, CONTENT.consult_labels.cement]) {
+      assert.ok(!file.includes(t), `the patients' file holds "${t}"`);
+    }
+    const button = (name) => widget(page).getByRole("button", { name, exact: true });
+    await shown("step 1");
+    // Everything a patient can open or switch on the first step.
+    await button(CONTENT.ui.about).click();
+    await button(CONTENT.ui.labels).click();
+    await button(CONTENT.ui.top_view).click();
+    await button(CONTENT.ui.larger_text).click();
+    await button(CONTENT.ui.read_aloud).click();
+    const term = widget(page).locator(".kx-words").getByRole("button").first();
+    if (await term.count()) await term.click();
+    await shown("step 1, with the disclaimer, a definition open, labels off, the top view, larger text and read-aloud");
+    await button(CONTENT.ui.labels).click();
+    for (let i = 1; i < TITLES.length; i++) {
+      await button(CONTENT.ui.next).click();
+      await expectLive(page, announcement(i));
+      await shown(`step ${i + 1}`);
+    }
+    await widget(page).getByText("555-0100").first().waitFor();
+    await shown("the last step, with the call to action");
   } finally {
     await page.context().close();
   }
