@@ -673,8 +673,9 @@ impl Content {
                     bad(
                         "diagram",
                         &format!(
-                            "{:?} comes before {:?} in the procedure",
-                            step.diagram, prev
+                            "\"{}\" comes before \"{}\" in the procedure",
+                            state_name(step.diagram),
+                            state_name(prev)
                         ),
                     );
                 }
@@ -1119,7 +1120,9 @@ mod tests {
             "{errs}"
         );
         assert!(
-            errs.contains("field \"diagram\": Needle comes before BalloonInflated"),
+            errs.contains(
+                "field \"diagram\": \"needle\" comes before \"balloon-inflated\" in the procedure"
+            ),
             "{errs}"
         );
     }
