@@ -257,11 +257,11 @@ pub enum Cord {
 }
 
 /// The cord for the drawn levels, top to bottom.
-pub fn cord(names: &[String; 3]) -> Cord {
-    if let Some(i) = names.iter().position(|n| n == "L1") {
+pub fn cord<S: AsRef<str>>(names: &[S; 3]) -> Cord {
+    if let Some(i) = names.iter().position(|n| n.as_ref() == "L1") {
         return Cord::EndsAt(i);
     }
-    if names[2].starts_with('T') {
+    if names[2].as_ref().starts_with('T') {
         Cord::Through
     } else {
         Cord::Roots

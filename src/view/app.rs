@@ -981,6 +981,8 @@ pub fn app(props: &AppProps) -> Html {
         let labels = canal_labels.clone();
         let show_labels = *show_labels;
         let (names, treated, chosen) = (seg.names.clone(), seg.treated, seg.chosen);
+        // The side view's level names, made once here: frames share them.
+        let level_names = names.clone().map(AttrValue::from);
         let (xray, is_ap, top_view, two) = (*xray, *ap, *top_view, *two_balloons);
         let thoracic = is_thoracic(&level);
         let ink = (*ink).clone();
@@ -1021,7 +1023,7 @@ pub fn app(props: &AppProps) -> Html {
                     <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
                 } else {
                     { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels,
-                             levels: names.clone(), treated, chosen,
+                             levels: level_names.clone(), treated, chosen,
                              front: front.clone(), back: back.clone(),
                              title: side_title.clone(), description: side_description.clone(), id_prefix: AttrValue::default(), overlay: Html::default() }) }
                     if consult {

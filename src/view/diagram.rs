@@ -19,7 +19,7 @@ pub struct DiagramProps {
     /// Names of the parts.
     pub labels: Rc<Labels>,
     /// The spine levels drawn, top to bottom (the middle one is treated), e.g. T12, L1, L2.
-    pub levels: [String; 3],
+    pub levels: [AttrValue; 3],
     /// Which of the drawn levels are treated (consult mode can treat up to three).
     pub treated: [bool; 3],
     /// Which drawn level is the chosen one (labels point at it).
@@ -563,7 +563,7 @@ pub(crate) fn backdrop(props: &Backdrop) -> Html {
 pub(crate) struct Level {
     scene: Scene,
     i: usize,
-    name: String,
+    name: AttrValue,
     treated: bool,
     above_thoracic: bool,
     frame: Frame,

@@ -241,7 +241,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
     };
     // The treated levels (1 to 3 neighbours) and how they are drawn in the stills.
     let seg = segment(&share.level, share.levels);
-    let levels = seg.names.clone();
+    let levels = seg.names.clone().map(AttrValue::from);
     let how_many = (share.levels > 1).then(|| {
         let n = txt::replace(&words.bones, "{n}", &share.levels.to_string());
         txt::replace(&n, "{levels}", &treated_list(&seg))
