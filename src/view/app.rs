@@ -19,7 +19,7 @@ use super::spine_overview::SpineOverview;
 use super::step_list::{step_list, StepListProps};
 use super::svg::{el, f, leaf, part, text, yes};
 use crate::config::{Config, Mode};
-use crate::content::{mark_terms, sentences, Content, Piece, Term};
+use crate::content::{leading_word, mark_terms, sentences, Content, Piece, Term};
 use crate::model::drawing::{Ink, View};
 use crate::model::easing::Easing;
 use crate::model::levels::{segment, treated_list, MAX_LEVELS};
@@ -196,19 +196,38 @@ fn narration(
                 .map(|sent| {
                     let here = reading == Some(k);
                     k += 1;
-                    let pieces: Vec<Html> = mark_terms(sent, glossary, &mut seen)
-                        .into_iter()
-                        .map(|piece| match piece {
-                            Piece::Text(t) => text(t),
-                            Piece::Term(t, i) => el(
-                                "button|type=button|class=kx-term|aria-expanded=$|aria-controls=kx-definition",
-                                &[],
-                                &[yes(open == Some(i))],
-                            )
-                            .click(ontoggle.reform(move |_: MouseEvent| i))
-                            .text(t),
-                        })
-                        .collect();
+                    let mut pieces: Vec<Html> = Vec::new();
+                    let mut rest = mark_terms(sent, glossary, &mut seen).into_iter().peekable();
+                    while let Some(piece) = rest.next() {
+                        match piece {
+                            Piece::Text("") => {}
+                            Piece::Text(t) => pieces.push(text(t)),
+                            Piece::Term(t, i) => {
+                                let word = el(
+                                    "button|type=button|class=kx-term|aria-expanded=$|aria-controls=kx-definition",
+                                    &[],
+                                    &[yes(open == Some(i))],
+                                )
+                                .click(ontoggle.reform(move |_: MouseEvent| i))
+                                .text(t);
+                                // The punctuation right after the word stays on its line: a line
+                                // never starts with the comma of "X-ray,".
+                                let after = match rest.peek_mut() {
+                                    Some(Piece::Text(next)) => {
+                                        let (head, tail) = leading_word(next);
+                                        *next = tail;
+                                        head
+                                    }
+                                    _ => "",
+                                };
+                                pieces.push(if after.is_empty() {
+                                    word
+                                } else {
+                                    el("span|class=kx-keep", &[], &[]).kids(vec![word, text(after)])
+                                });
+                            }
+                        }
+                    }
                     part(vec![
                         el(
                             "span|class=kx-sentence$",

@@ -32,6 +32,59 @@ test("a medical word in the narration shows its meaning when tapped, and hides i
   }
 });
 
+test("a medical word and the punctuation after it are never split across two lines", async () => {
+  // At every step, in both languages, with the widget anywhere from 260 to 440 px wide (a phone):
+  // the character right after each marked word (the comma of "X-ray,") sits on the word's line.
+  let checked = 0;
+  const split = new Set();
+  for (const [lang, content] of [["en", CONTENT], ["es", ES]]) {
+    const page = await openPage(browser, { width: 480, height: 800, reducedMotion: "reduce" });
+    try {
+      await page.route(`${server.url}keep.html`, (route) =>
+        route.fulfill({
+          contentType: "text/html",
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>keep</title>
+<script src="embed.js" async></script></head><body>
+<kyphoplasty-explainer lang="${lang}"><p>Fallback</p></kyphoplasty-explainer></body></html>`,
+        }),
+      );
+      await page.goto(`${server.url}keep.html`);
+      await widget(page).getByRole("region", { name: content.ui.heading }).waitFor();
+      for (let i = 0; i < content.steps.length; i++) {
+        if (i > 0) {
+          await widget(page).getByRole("button", { name: content.ui.next, exact: true }).click();
+          await widget(page).getByRole("heading", { name: content.steps[i].title }).waitFor();
+        }
+        const r = await widget(page).evaluate((el) => {
+          const out = { checked: 0, split: [] };
+          for (let width = 260; width <= 440; width += 2) {
+            el.style.width = `${width}px`;
+            for (const b of el.shadowRoot.querySelectorAll(".kx-words button")) {
+              const n = b.nextSibling;
+              if (!n || n.nodeType !== Node.TEXT_NODE || !/^\S/.test(n.data)) continue;
+              const range = document.createRange();
+              range.setStart(n, 0);
+              range.setEnd(n, 1);
+              const c = range.getBoundingClientRect();
+              const w = b.getBoundingClientRect();
+              out.checked++;
+              if (Math.abs(c.bottom - w.bottom) > w.height / 2) out.split.push(`"${b.textContent}" / "${n.data[0]}"`);
+            }
+          }
+          el.style.width = "";
+          return out;
+        });
+        checked += r.checked;
+        for (const x of r.split) split.add(`${lang}, step ${i + 1}: ${x}`);
+      }
+    } finally {
+      await page.context().close();
+    }
+  }
+  assert.ok(checked > 100, `${checked} words followed by punctuation`);
+  assert.deepEqual([...split], []);
+});
+
 test('lang="es" shows the Spanish version, and an unknown lang warns and keeps the page language', async () => {
   const { page, warnings } = await startedWithWarnings(browser, server.url);
   try {
