@@ -1,11 +1,11 @@
 // Development aid: consult mode with drawings on both pictures, in the illustration and the
-// X-ray style. Usage: KX_DIST=... node scripts/shoot-draw.mjs [width] [height]
+// X-ray style, and on the AP projection. Usage: KX_DIST=... node scripts/shoot-draw.mjs [width] [height]
 import { serve, launch, widget, bringUp, shotsDir, CONTENT } from "../tests/e2e/harness.mjs";
 import { join } from "node:path";
 
 const width = Number(process.argv[2] || 1280);
 const height = Number(process.argv[3] || 800);
-const server = await serve();
+const server = await serve(process.env.KX_DIST || undefined);
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width, height } });
 page.on("console", (m) => console.log("console:", m.type(), m.text()));
@@ -60,6 +60,13 @@ await w.getByRole("group", { name: CONTENT.ui.drawing_tools }).scrollIntoViewIfN
 await page.waitForTimeout(200);
 await page.screenshot({ path: join(dir, `draw-${width}-xray.png`) });
 await w.locator(".kx-views").screenshot({ path: join(dir, `draw-${width}-xray-views.png`) });
+// The AP projection has a drawing of its own.
+await w.getByRole("button", { name: CONTENT.ui.ap, exact: true }).click();
+const ap = w.locator("svg.kx-ink").first();
+await w.getByRole("button", { name: CONTENT.ui.red, exact: true }).click();
+await drag(ap, [240, 240], circle(120, 118, 40, 22));
+await w.locator(".kx-views").screenshot({ path: join(dir, `draw-${width}-ap-views.png`) });
+await w.getByRole("button", { name: CONTENT.ui.lateral, exact: true }).click();
 // Full screen (the widget fills the window): the drawing stays on the anatomy.
 await w.getByRole("button", { name: CONTENT.ui.full_screen, exact: true }).click();
 await page.waitForTimeout(400);

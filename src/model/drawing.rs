@@ -124,6 +124,8 @@ pub enum View {
     Side,
     /// The view from above (`0 0 240 230`).
     Top,
+    /// The AP (front-to-back) X-ray projection, in place of the side view (`0 0 240 240`).
+    Ap,
 }
 
 impl View {
@@ -132,6 +134,7 @@ impl View {
         match self {
             View::Side => super::geometry::VIEW,
             View::Top => super::axial::VIEW,
+            View::Ap => super::coronal::VIEW,
         }
     }
 }
@@ -738,9 +741,15 @@ mod tests {
         d.apply(begin(2, View::Top, 5.0, 5.0));
         d.apply(to(30.0, 5.0));
         d.apply(END);
+        for _ in 0..2 {
+            d.apply(begin(2, View::Ap, 50.0, 50.0));
+            d.apply(to(90.0, 60.0));
+            d.apply(END);
+        }
         line(&mut d, 4, 60.0);
         assert_eq!(d.strokes(2, View::Side).count(), 1);
         assert_eq!(d.strokes(2, View::Top).count(), 1);
+        assert_eq!(d.strokes(2, View::Ap).count(), 2);
         assert_eq!(d.strokes(4, View::Side).count(), 1);
         assert_eq!(d.strokes(3, View::Side).count(), 0);
         assert_eq!(d.steps_with_strokes(), vec![2, 4]);

@@ -1039,6 +1039,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Coronal scene={scene} labels={labels.clone()} show_labels={show_labels}
                              levels={names.clone()} treated={treated} chosen={chosen} route={route_now}
                              bilateral={two} thoracic={thoracic} title={ap_title.clone()} />
+                    <InkLayer ink={ink.clone()} step={step_index} view={View::Ap} xray={xray} ondraw={draw.clone()} />
                     <figcaption class="kx-caption">{ &ui.ap_view }</figcaption>
                 } else {
                     { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels,

@@ -7,6 +7,7 @@ import { server, browser, useBrowser, openPage, widget, bringUp, expectLive, wat
 const UI = CONTENT.ui;
 const SIDE = [272, 240];
 const TOP = [240, 230];
+const AP = [240, 240];
 
 /** Consult mode announces each step's clinical title. */
 const announcement = (i) =>
@@ -17,7 +18,7 @@ useBrowser();
 const consultPage = (options = {}) => openConsult(browser, server.url, options);
 
 const button = (page, name) => widget(page).getByRole("button", { name, exact: true });
-/** The drawing layer over the side view (0) or the view from above (1). */
+/** The drawing layer over the side view or the AP projection (0), or the view from above (1). */
 const layer = (page, n = 0) => widget(page).locator("svg.kx-ink").nth(n);
 /** The strokes drawn on a layer. */
 const strokes = (page, n = 0) => layer(page, n).locator("g.ink");
@@ -114,6 +115,39 @@ test("D draws on the side view; the stroke belongs to its step; undo and clear a
     assert.equal(await layer(page).evaluate((e) => getComputedStyle(e).pointerEvents), "none");
     await drag(page, 0, SIDE, [[20, 120], [60, 120]]);
     assert.equal(await strokes(page).count(), 2, "no drawing while drawing mode is off");
+    assert.deepEqual(console.problems(), []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("D draws on the AP projection too, over it exactly; its strokes are its own", async () => {
+  const page = await consultPage();
+  const console = watchConsole(page);
+  try {
+    const w = widget(page);
+    await w.getByRole("button", { name: UI.xray_view }).click();
+    const group = w.getByRole("group", { name: UI.projection });
+    await group.getByRole("button", { name: UI.ap, exact: true }).click();
+    const picture = w.locator("svg.coronal-diagram");
+    await picture.waitFor();
+    // The layer over the AP picture has the picture's box.
+    assert.equal(await layer(page).evaluate((e) => e.previousElementSibling?.getAttribute("class")), "coronal-diagram");
+    const [a, b] = [await picture.boundingBox(), await layer(page).boundingBox()];
+    for (const k of ["x", "y", "width", "height"]) assert.ok(Math.abs(a[k] - b[k]) < 1, `${k}: ${a[k]} / ${b[k]}`);
+    await button(page, UI.draw).click();
+    await drag(page, 0, AP, [[60, 120], [120, 100], [180, 120]]);
+    assert.equal(await strokes(page).count(), 1);
+    const [d] = await strokeData(page);
+    const pts = pointsOf(d);
+    assert.ok(near(pts[0], [60, 120]) && near(pts.at(-1), [180, 120]), `from press to release: ${d}`);
+    // The lateral view has none of it; back on AP, it is there again.
+    await group.getByRole("button", { name: UI.lateral, exact: true }).click();
+    await picture.waitFor({ state: "detached" });
+    assert.equal(await strokes(page).count(), 0, "nothing on the lateral view");
+    await group.getByRole("button", { name: UI.ap, exact: true }).click();
+    await picture.waitFor();
+    assert.deepEqual(await strokeData(page), [d]);
     assert.deepEqual(console.problems(), []);
   } finally {
     await page.context().close();
