@@ -187,10 +187,13 @@ const hashed = (stem, body) => {
   writeFileSync(join(staging, name), body);
   return [name, sri(body)];
 };
+let englishUi = null;
 for (const f of readdirSync(join(source, "content")).filter((f) => f.endsWith(".json")).sort()) {
   const tag = f.slice(0, -".json".length);
   const consult = [];
-  const body = Buffer.from(encode(JSON.parse(readFileSync(join(source, "content", f), "utf8")), [], tag, consult).join(SEP));
+  const json = JSON.parse(readFileSync(join(source, "content", f), "utf8"));
+  if (tag === "en") englishUi = json.ui;
+  const body = Buffer.from(encode(json, [], tag, consult).join(SEP));
   words[tag] = [...hashed(tag, body), ...hashed(`${tag}-consult`, Buffer.from(consult.join(SEP)))];
 }
 if (!words.en) {
@@ -198,8 +201,7 @@ if (!words.en) {
   process.exit(1);
 }
 {
-  const ui = JSON.parse(readFileSync(join(source, "content", "en.json"), "utf8")).ui;
-  const unknown = [...CONSULT_UI].filter((k) => !(k in ui));
+  const unknown = [...CONSULT_UI].filter((k) => !(k in englishUi));
   if (unknown.length) {
     console.error(`write-loader: CONSULT_UI names texts content/en.json's ui does not have: ${unknown.join(", ")}`);
     process.exit(1);
