@@ -1056,7 +1056,8 @@ pub fn app(props: &AppProps) -> Html {
                 <>
                 { axial(&AxialProps { scene, labels: labels.clone(), show_labels,
                        bilateral: two, thoracic, route: route_now,
-                       front: front.clone(), back: back.clone(), title: top_title.clone() }) }
+                       front: front.clone(), back: back.clone(), title: top_title.clone(),
+                       id_prefix: AttrValue::default(), overlay: Html::default() }) }
                 if consult {
                     <InkLayer ink={ink.clone()} step={step_index} view={View::Top} xray={xray} ondraw={draw.clone()} />
                 }

@@ -33,6 +33,10 @@ pub struct AxialProps {
     pub route: Route,
     /// Accessible name of the picture.
     pub title: AttrValue,
+    /// Starts the picture's ids (patterns, clip path): a picture's ids apart from another's.
+    pub id_prefix: AttrValue,
+    /// Drawn over everything (consult mode's handout: the physician's strokes).
+    pub overlay: Html,
 }
 
 fn poly(points: &[Pt]) -> String {
@@ -62,9 +66,9 @@ fn band(p: Pt, q: Pt, w0: f32, w1: f32) -> Vec<Pt> {
 }
 
 /// A bone drawn in cortex and filled with the bone gradient.
-const BONE_PATH: &str = "path|class=bone cortex|d=$|fill=url(#ka-bone)";
+const BONE_PATH: &str = "path|class=bone cortex|d=$|fill=url(#$ka-bone)";
 
-fn side_bones(mirror: bool) -> Html {
+fn side_bones(mirror: bool, p_id: &str) -> Html {
     let m = |p: Pt| if mirror { a::mirror(p) } else { p };
     let u = a::axis();
     let ped_front = Pt::new(
@@ -109,31 +113,35 @@ fn side_bones(mirror: bool) -> Html {
     );
     let facet = m(Pt::new(a::PEDICLE_BACK.x - 4.0, a::PEDICLE_BACK.y + 8.0));
     el("g|class=side", &[], &[]).kids(vec![
-        leaf(BONE_PATH, &[], &[&transverse]),
-        leaf(BONE_PATH, &[], &[&poly(&lamina)]),
+        leaf(BONE_PATH, &[], &[&transverse, p_id]),
+        leaf(BONE_PATH, &[], &[&poly(&lamina), p_id]),
         leaf(
-            "ellipse|class=bone cortex|cx=@|cy=@|rx=9|ry=8|fill=url(#ka-bone)",
+            "ellipse|class=bone cortex|cx=@|cy=@|rx=9|ry=8|fill=url(#$ka-bone)",
             &[facet.x, facet.y],
-            &[],
+            &[p_id],
         ),
         leaf(
-            "path|class=bone cortex pedicle|d=$|fill=url(#ka-spongy)",
+            "path|class=bone cortex pedicle|d=$|fill=url(#$ka-spongy)",
             &[],
-            &[&poly(&pedicle)],
+            &[&poly(&pedicle), p_id],
         ),
     ])
 }
 
 /// The top view's still parts: the fills, soft tissue and skin, the canal and cord, the ribs at
 /// thoracic levels, the back parts and the vertebral body. Drawn by `Still`, so a frame that
-/// moves only the instruments skips them.
-pub(crate) fn axial_bones(thoracic: bool) -> Html {
+/// moves only the instruments skips them. `p_id` starts the ids of its patterns (one picture's
+/// ids apart from another's on the same page).
+pub(crate) fn axial_bones(thoracic: bool, p_id: &str) -> Html {
     let (vw, vh) = a::VIEW;
     let body = poly(&a::body_outline(64));
     let pt = |mirror: bool, q: Pt| if mirror { a::mirror(q) } else { q };
     let mx = a::MID_X;
     let mut kids = vec![
-        el("defs", &[], &[]).kids(vec![spongy_pattern("ka-spongy"), bone_gradient("ka-bone")]),
+        el("defs", &[], &[]).kids(vec![
+            spongy_pattern(&format!("{p_id}ka-spongy")),
+            bone_gradient(&format!("{p_id}ka-bone")),
+        ]),
         leaf(
             "rect|class=tissue|x=0|y=112|width=@|height=@",
             &[vw, a::SKIN_Y - 112.0],
@@ -187,11 +195,11 @@ pub(crate) fn axial_bones(thoracic: bool) -> Html {
             let rib = path("M@ @ C@ @ @ @ @ @ L@ @ C@ @ @ @ @ @ Z", &n);
             let head = q(hx, hy);
             ribs.push(el("g|class=rib", &[], &[]).kids(vec![
-                leaf(BONE_PATH, &[], &[&rib]),
+                leaf(BONE_PATH, &[], &[&rib, p_id]),
                 leaf(
-                    "circle|class=bone cortex|cx=@|cy=@|r=@|fill=url(#ka-bone)",
+                    "circle|class=bone cortex|cx=@|cy=@|r=@|fill=url(#$ka-bone)",
                     &[head.x, head.y, route::RIB_HEAD_R],
-                    &[],
+                    &[p_id],
                 ),
             ]));
         }
@@ -199,19 +207,19 @@ pub(crate) fn axial_bones(thoracic: bool) -> Html {
     kids.push(part(ribs));
 
     // Back parts: transverse processes, laminae, joint processes, pedicles, spinous process.
-    kids.push(side_bones(false));
-    kids.push(side_bones(true));
+    kids.push(side_bones(false, p_id));
+    kids.push(side_bones(true, p_id));
     kids.push(leaf(
-        "path|class=bone cortex|fill=url(#ka-bone)|d=M@ 144 L@ 144 L@ 196 Q@ 202 @ 196 Z",
+        "path|class=bone cortex|fill=url(#$ka-bone)|d=M@ 144 L@ 144 L@ 196 Q@ 202 @ 196 Z",
         &[mx - 7.0, mx + 7.0, mx + 4.0, mx, mx - 4.0],
-        &[],
+        &[p_id],
     ));
 
     // The vertebral body.
     kids.push(leaf(
-        "path|class=body-fill|d=$|fill=url(#ka-spongy)",
+        "path|class=body-fill|d=$|fill=url(#$ka-spongy)",
         &[],
-        &[body.as_str()],
+        &[body.as_str(), p_id],
     ));
     kids.push(leaf(
         "path|class=cortex|d=$|fill=none",
@@ -254,10 +262,11 @@ pub fn axial(p: &AxialProps) -> Html {
         path("translate(@ @) rotate(@)", &[c.x, c.y, ang])
     };
     let labels = &p.labels;
+    let p_id = p.id_prefix.as_str();
     let mx = a::MID_X;
     let mut kids = vec![
-        still(Part::TopBones(p.thoracic)),
-        el("defs", &[], &[]).kids(vec![el("clipPath|id=ka-cement", &[], &[]).kids(vec![
+        still(Part::TopBones(p.thoracic, p.id_prefix.clone())),
+        el("defs", &[], &[]).kids(vec![el("clipPath|id=$ka-cement", &[], &[p_id]).kids(vec![
             leaf(
                 "rect|x=0|y=0|width=@|height=@",
                 &[vw, cement_y.max(0.0)],
@@ -285,11 +294,13 @@ pub fn axial(p: &AxialProps) -> Html {
         side.push(part(hollow));
         let mut filled = Vec::new();
         if s.cement > 0.001 {
-            filled.push(el("g|clip-path=url(#ka-cement)", &[], &[]).kids(vec![leaf(
-                "ellipse|class=cement|transform=$|rx=@|ry=@|fill=$",
-                &[crx, cry],
-                &[&rot(mirror, cc, cang), &cement_colour],
-            )]));
+            filled.push(
+                el("g|clip-path=url(#$ka-cement)", &[], &[p_id]).kids(vec![leaf(
+                    "ellipse|class=cement|transform=$|rx=@|ry=@|fill=$",
+                    &[crx, cry],
+                    &[&rot(mirror, cc, cang), &cement_colour],
+                )]),
+            );
         }
         side.push(part(filled));
         let mut needle = Vec::new();
@@ -384,6 +395,9 @@ pub fn axial(p: &AxialProps) -> Html {
         labelled.push(el("g|class=labels", &[], &[]).kids(l));
     }
     kids.push(part(labelled));
+    if cfg!(feature = "consult") {
+        kids.push(p.overlay.clone());
+    }
     el(
         "svg|class=axial-diagram|viewBox=0 0 @ @|role=img|aria-label=$|preserveAspectRatio=xMidYMid meet",
         &[vw, vh],

@@ -37,6 +37,13 @@ pub struct CoronalProps {
     pub show_labels: bool,
     /// Accessible name of the picture.
     pub title: AttrValue,
+    /// Starts the picture's ids (gradients, filters, clip path): a picture's ids apart from
+    /// another's.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
+    /// Drawn over everything (the handout: the physician's strokes).
+    #[prop_or_default]
+    pub overlay: Html,
 }
 
 /// A rounded rectangle outline with slightly concave endplates.
@@ -159,12 +166,12 @@ fn posterior(top: f32, thoracic: bool) -> Html {
 }
 
 /// One vertebra: body with bright endplates and side walls, and its back parts.
-fn vertebra(top: f32, bottom: f32, thoracic: bool) -> Html {
+fn vertebra(top: f32, bottom: f32, thoracic: bool, p_id: &str) -> Html {
     let d = body_path(top, bottom);
     html! {
         <g class="ap-vertebra">
-            <path class="ap-body" d={d.clone()} fill="url(#kc-body)" />
-            <path class="ap-body" d={d.clone()} fill="url(#kc-endplates)" />
+            <path class="ap-body" d={d.clone()} fill={format!("url(#{p_id}kc-body)")} />
+            <path class="ap-body" d={d.clone()} fill={format!("url(#{p_id}kc-endplates)")} />
             <path class="ap-cortex" d={d} />
             { posterior(top, thoracic) }
         </g>
@@ -192,6 +199,8 @@ pub fn coronal(p: &CoronalProps) -> Html {
     }
     let s = &p.scene;
     let (vw, vh) = c::VIEW;
+    let p_id = p.id_prefix.as_str();
+    let soft = AttrValue::from(format!("url(#{p_id}kc-soft)"));
     let spans = c::body_spans(s, p.treated);
     let tops = spans.map(|(t, _)| t);
     let sides: Vec<Side> = if p.bilateral {
@@ -250,16 +259,16 @@ pub fn coronal(p: &CoronalProps) -> Html {
             { for sides.iter().map(|&side| html! {
                 <g class="ap-side">
                     if s.cavity > 0.001 {
-                        <g filter="url(#kc-soft)">
+                        <g filter={soft.clone()}>
                             { ellipse(&Ellipse { rx: cavity.rx + 2.5, ry: cavity.ry + 2.5, ..cavity }, side, "ap-rimpack") }
                             { ellipse(&cavity, side, "ap-cavity") }
                         </g>
                     }
                     if s.cement > 0.001 {
-                        <g filter="url(#kc-soft)">{ ellipse(&cement, side, "ap-cement") }</g>
+                        <g filter={soft.clone()}>{ ellipse(&cement, side, "ap-cement") }</g>
                     }
                     if balloon_visible {
-                        <g filter="url(#kc-soft)">
+                        <g filter={soft.clone()}>
                             <line class="ap-catheter" x1={f(side.place(tip).x)} y1={f(tip.y)}
                                   x2={f(side.place(balloon.c).x)} y2={f(balloon.c.y)} />
                             { ellipse(&balloon, side, "ap-balloon") }
@@ -270,7 +279,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                         }) }
                     }
                     if needle_visible {
-                        <g class="ap-needle" filter="url(#kc-soft)">
+                        <g class="ap-needle" filter={soft.clone()}>
                             <line class="ap-shaft" x1={f(side.place(tip).x)} y1={f(tip.y)} x2={f(side.place(shaft).x)} y2={f(shaft.y)} />
                             <circle class="ap-tip" cx={f(side.place(tip).x)} cy={f(tip.y)} r="2.6" />
                         </g>
@@ -298,48 +307,48 @@ pub fn coronal(p: &CoronalProps) -> Html {
         <svg class="coronal-diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img" aria-label={p.title.clone()}
              preserveAspectRatio="xMidYMid meet">
             <defs>
-                <radialGradient id="kc-field" cx="0.5" cy="0.5" r="0.6">
+                <radialGradient id={format!("{p_id}kc-field")} cx="0.5" cy="0.5" r="0.6">
                     <stop offset="0" stop-color="#595959" />
                     <stop offset="0.7" stop-color="#333333" />
                     <stop offset="1" stop-color="#161616" />
                 </radialGradient>
-                <linearGradient id="kc-body" x1="0" y1="0" x2="1" y2="0">
+                <linearGradient id={format!("{p_id}kc-body")} x1="0" y1="0" x2="1" y2="0">
                     <stop offset="0" stop-color="#d2d2d2" />
                     <stop offset="0.12" stop-color="#a6a6a6" />
                     <stop offset="0.5" stop-color="#979797" />
                     <stop offset="0.88" stop-color="#a6a6a6" />
                     <stop offset="1" stop-color="#d2d2d2" />
                 </linearGradient>
-                <linearGradient id="kc-endplates" x1="0" y1="0" x2="0" y2="1">
+                <linearGradient id={format!("{p_id}kc-endplates")} x1="0" y1="0" x2="0" y2="1">
                     <stop offset="0" stop-color="#ffffff" stop-opacity="0.35" />
                     <stop offset="0.14" stop-color="#ffffff" stop-opacity="0" />
                     <stop offset="0.5" stop-color="#000000" stop-opacity="0.08" />
                     <stop offset="0.86" stop-color="#ffffff" stop-opacity="0" />
                     <stop offset="1" stop-color="#ffffff" stop-opacity="0.35" />
                 </linearGradient>
-                <filter id="kc-soft" x="-10%" y="-10%" width="120%" height="120%">
+                <filter id={format!("{p_id}kc-soft")} x="-10%" y="-10%" width="120%" height="120%">
                     <feGaussianBlur stdDeviation="1" />
                 </filter>
                 // Film grain (quantum mottle) of a live X-ray image.
-                <filter id="kc-grain" x="0" y="0" width="100%" height="100%">
+                <filter id={format!("{p_id}kc-grain")} x="0" y="0" width="100%" height="100%">
                     <feTurbulence type="fractalNoise" baseFrequency="0.9" numOctaves="2" seed="7" />
                     <feColorMatrix type="matrix" values="0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 1.2 -0.35" />
                 </filter>
-                <clipPath id="kc-fov"><circle cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} /></clipPath>
+                <clipPath id={format!("{p_id}kc-fov")}><circle cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} /></clipPath>
             </defs>
             <rect class="ap-outside" width={f(vw)} height={f(vh)} />
-            <g clip-path="url(#kc-fov)">
-                <rect width={f(vw)} height={f(vh)} fill="url(#kc-field)" />
+            <g clip-path={format!("url(#{p_id}kc-fov)")}>
+                <rect width={f(vw)} height={f(vh)} fill={format!("url(#{p_id}kc-field)")} />
                 // Soft-tissue shadows beside the spine (the psoas muscles), faint.
                 <path class="ap-soft" d={format!("M{} 0 Q{} 140 {} {} L{} {} Q{} 140 {} 0 Z",
                     f(c::MID_X - 50.0), f(c::MID_X - 78.0), f(c::MID_X - 92.0), f(vh), f(c::MID_X + 92.0), f(vh), f(c::MID_X + 78.0), f(c::MID_X + 50.0))} />
-                <g filter="url(#kc-soft)">
+                <g filter={soft.clone()}>
                     { for (0..3).map(|i| html! {
                         <>
                             if p.treated[i] {
                                 <path class="ap-ghost" d={body_path(spans[i].1 - g::BODY_HEIGHT, spans[i].0 + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
                             }
-                            { vertebra(spans[i].0, spans[i].1, p.thoracic) }
+                            { vertebra(spans[i].0, spans[i].1, p.thoracic, p_id) }
                         </>
                     }) }
                     { for treated_levels.iter().map(|&i| wedge(i)) }
@@ -352,7 +361,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                     <text class="ap-level" x={f(c::MID_X + c::BODY_HALF_WIDTH + 4.0)} y={f(top + g::BODY_HEIGHT - 6.0)}>{ name.to_string() }</text>
                 }) }
             </g>
-            <rect class="ap-grain" width={f(vw)} height={f(vh)} filter="url(#kc-grain)" clip-path="url(#kc-fov)" />
+            <rect class="ap-grain" width={f(vw)} height={f(vh)} filter={format!("url(#{p_id}kc-grain)")} clip-path={format!("url(#{p_id}kc-fov)")} />
             <circle class="ap-fov-edge" cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} />
             if p.show_labels {
                 <g class="labels">
@@ -368,6 +377,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                     }
                 </g>
             }
+            { p.overlay.clone() }
         </svg>
     }
 }

@@ -10,6 +10,8 @@
 //! closed, so printing the page otherwise prints the page. On screen the handout is a preview.
 
 use super::app::SharedContent;
+use super::axial::{axial, AxialProps};
+use super::coronal::Coronal;
 use super::diagram::{diagram, DiagramProps};
 use super::drawing::{stroke_views, InkState};
 use crate::model::drawing::View;
@@ -51,7 +53,8 @@ pub struct HandoutProps {
     /// The clinic's phone number (attribute `clinic-phone`).
     #[prop_or_default]
     pub clinic_phone: Option<String>,
-    /// What the physician drew on the pictures: each still gets its step's side-view strokes.
+    /// What the physician drew on the pictures: each still gets its step's side-view strokes, and
+    /// a step drawn on in the view from above or the AP projection gets a still of that view too.
     #[prop_or_default]
     pub ink: InkState,
 }
@@ -246,7 +249,8 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
         let n = txt::replace(&words.bones, "{n}", &share.levels.to_string());
         txt::replace(&n, "{levels}", &treated_list(&seg))
     });
-    let beside = is_thoracic(&share.level) && share.route == Route::Extrapedicular;
+    let thoracic = is_thoracic(&share.level);
+    let beside = thoracic && share.route == Route::Extrapedicular;
 
     let mut number = 0;
     let labels = std::rc::Rc::new(content.labels.clone());
@@ -265,21 +269,62 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 loss: share.grade.loss(),
                 ..scene_at(previous, s.diagram, 1.0)
             };
-            let paths = p.ink.drawing().paths(i, View::Side);
-            let overlay = if paths.is_empty() {
-                Html::default()
+            // The physician's strokes on one view of this step, if any.
+            let strokes = |view: View, xray: bool| {
+                let paths = p.ink.drawing().paths(i, view);
+                (!paths.is_empty())
+                    .then(|| html! { <g class="kx-strokes">{ for stroke_views(paths, xray) }</g> })
+            };
+            let side = html! {
+                { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels: true,
+                         levels: levels.clone(), treated: seg.treated, chosen: seg.chosen,
+                         front: ui.front.clone().into(), back: ui.back.clone().into(),
+                         title: s.title.clone().into(), description: s.picture.clone().into(),
+                         id_prefix: format!("ho{i}-").into(),
+                         overlay: strokes(View::Side, false).unwrap_or_default() }) }
+            };
+            // The other views are printed only where the physician drew on them, each named.
+            let mut others = Vec::new();
+            if let Some(overlay) = strokes(View::Top, false) {
+                others.push(html! {
+                    <figure class="kx-ho-still">
+                        { axial(&AxialProps { scene, labels: labels.clone(), show_labels: true,
+                               bilateral: share.two_balloons, thoracic, route: share.route,
+                               front: ui.front.clone().into(), back: ui.back.clone().into(),
+                               title: format!("{}: {}", ui.top_view, s.title).into(),
+                               id_prefix: format!("ho{i}-").into(), overlay }) }
+                        <figcaption class="kx-ho-caption">{ &ui.top_view }</figcaption>
+                    </figure>
+                });
+            }
+            if let Some(overlay) = strokes(View::Ap, true) {
+                others.push(html! {
+                    <figure class="kx-ho-still is-xray">
+                        <Coronal scene={scene} labels={labels.clone()} show_labels={true}
+                                 levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen}
+                                 route={share.route} bilateral={share.two_balloons} {thoracic}
+                                 title={AttrValue::from(format!("{}: {}", ui.ap_view, s.title))}
+                                 id_prefix={AttrValue::from(format!("ho{i}-"))} {overlay} />
+                        <figcaption class="kx-ho-caption">{ &ui.ap_view }</figcaption>
+                    </figure>
+                });
+            }
+            let pictures = if others.is_empty() {
+                html! { <figure class="kx-ho-still">{ side }</figure> }
             } else {
-                html! { <g class="kx-strokes">{ for stroke_views(paths, false) }</g> }
+                html! {
+                    <div class="kx-ho-pictures">
+                        <figure class="kx-ho-still">
+                            { side }
+                            <figcaption class="kx-ho-caption">{ &ui.side_view }</figcaption>
+                        </figure>
+                        { for others }
+                    </div>
+                }
             };
             html! {
                 <li class="kx-ho-step">
-                    <figure class="kx-ho-still">
-                        { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels: true,
-                                 levels: levels.clone(), treated: seg.treated, chosen: seg.chosen,
-                                 front: ui.front.clone().into(), back: ui.back.clone().into(),
-                                 title: s.title.clone().into(), description: s.picture.clone().into(),
-                                 id_prefix: format!("ho{i}-").into(), overlay }) }
-                    </figure>
+                    { pictures }
                     <div class="kx-ho-text">
                         <h5 class="kx-ho-step-title">
                             <span class="kx-ho-n">{ number }</span>{ &s.title }

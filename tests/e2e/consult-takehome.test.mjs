@@ -357,8 +357,65 @@ test("what the physician drew on a step is in that step's still in the printed h
     const withInk = await stills.evaluateAll((figs) => figs.map((f) => f.querySelectorAll(".kx-strokes g.ink").length));
     assert.equal(withInk[2], 1, `the third step's still carries the stroke: ${JSON.stringify(withInk)}`);
     assert.equal(withInk.reduce((a, b) => a + b, 0), 1, "and no other still does");
+    const fills = await stills.nth(2).locator(".kx-strokes path").evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill));
+    assert.ok(fills.length && fills.every((f) => f === "none"), `the stroke is a line, not a filled shape: ${JSON.stringify(fills)}`);
     assert.ok(await w.getByText(CLINIC).first().isVisible(), "the clinic's name is printed");
     await w.locator(".kx-ho-still").nth(2).screenshot({ path: join(shotsDir("takehome"), "handout-still-with-drawing.png") });
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a step drawn on in the view from above and the AP projection prints those views too, named, with their strokes", async () => {
+  const { page, w, warnings } = await open({ hash: "#kyphoplasty=step-5.balloons-2.xray-1.projection-ap" });
+  try {
+    await expectLive(page, consultLive(4));
+    await w.locator("svg.coronal-diagram").waitFor();
+    await w.getByRole("button", { name: UI.draw, exact: true }).click();
+    // One stroke on the AP projection (the first layer), one on the view from above (the second).
+    for (const n of [0, 1]) {
+      const layer = w.locator("svg.kx-ink").nth(n);
+      // Where the widget shows one picture at a time, the view from above is a tab away.
+      if (!(await layer.isVisible())) await w.getByRole("button", { name: UI.top_view, exact: true }).click();
+      await layer.waitFor();
+      await layer.scrollIntoViewIfNeeded();
+      const b = await layer.boundingBox();
+      await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.4);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.5, { steps: 8 });
+      await page.mouse.move(b.x + b.width * 0.6, b.y + b.height * 0.65, { steps: 8 });
+      await page.mouse.up();
+      assert.equal(await layer.locator("g.ink").count(), 1, `a stroke on layer ${n}`);
+    }
+    await w.getByRole("button", { name: T.print_handout }).click();
+    await page.emulateMedia({ media: "print" });
+    const handout = w.locator(".kx-handout");
+    const step = handout.locator(".kx-ho-step").filter({ hasText: CONTENT.steps[4].title });
+    const figures = step.locator("figure.kx-ho-still");
+    assert.equal(await figures.count(), 3, "the side view, the view from above and the AP projection");
+    assert.deepEqual(await step.locator("figcaption").allTextContents(), [UI.side_view, UI.top_view, UI.ap_view]);
+    assert.equal(await figures.nth(0).locator("svg.diagram .kx-strokes g.ink").count(), 0, "nothing was drawn on the side view");
+    assert.equal(await figures.nth(1).locator("svg.axial-diagram .kx-strokes g.ink").count(), 1);
+    assert.equal(await figures.nth(2).locator("svg.coronal-diagram .kx-strokes g.ink").count(), 1);
+    assert.equal(await figures.nth(1).locator(".balloon").count(), 2, "the still from above shows this patient's two balloons");
+    // Strokes are lines, as on screen: not filled shapes.
+    const fills = await step.locator(".kx-strokes path").evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill));
+    assert.ok(fills.length >= 2 && fills.every((f) => f === "none"), JSON.stringify(fills));
+    // Every other step prints its side view alone.
+    const stills = await handout.locator(".kx-ho-step").evaluateAll((lis) => lis.map((li) => li.querySelectorAll("figure").length));
+    assert.deepEqual(stills.filter((n) => n !== 1), [3], JSON.stringify(stills));
+    // Each picture's patterns, gradients, filters and clip paths are its own and inside the
+    // handout (the live pictures are not printed, so a reference to theirs would draw nothing).
+    const refs = await handout.evaluate((h) => {
+      const ids = [...h.querySelectorAll("[id]")].map((e) => e.id);
+      const wanted = [...h.querySelectorAll("*")].flatMap((e) =>
+        ["fill", "filter", "clip-path"].map((a) => /^url\(#(.+)\)$/.exec(e.getAttribute(a) || "")?.[1]).filter(Boolean));
+      return { ids, missing: [...new Set(wanted)].filter((id) => !ids.includes(id)) };
+    });
+    assert.equal(new Set(refs.ids).size, refs.ids.length, "no id is used twice in the handout");
+    assert.deepEqual(refs.missing, [], "every reference is to something in the handout");
+    await step.screenshot({ path: join(shotsDir("takehome"), "handout-step-three-views.png") });
+    assert.deepEqual(warnings, []);
   } finally {
     await page.context().close();
   }
