@@ -803,16 +803,6 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// The characters at the start of `text` up to its first space (the punctuation right after a
-/// glossary word, such as the comma in "X-ray, the"), and the rest.
-pub fn leading_word(text: &str) -> (&str, &str) {
-    let end = text
-        .char_indices()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(text.len(), |(i, _)| i);
-    text.split_at(end)
-}
-
 /// Splits `text` into plain pieces and glossary words. Each term is marked once: `seen` holds the
 /// terms already marked (in earlier sentences of the same step) and is updated.
 pub fn mark_terms<'a>(text: &'a str, glossary: &[Term], seen: &mut Vec<usize>) -> Vec<Piece<'a>> {
@@ -1353,16 +1343,6 @@ mod tests {
             .map(|_| ())
             .unwrap_err_or_default();
         assert!(errs.contains("field \"title\": is empty"), "{errs}");
-    }
-
-    #[test]
-    fn the_punctuation_after_a_word_is_split_off_up_to_the_first_space() {
-        assert_eq!(leading_word(", the doctor"), (",", " the doctor"));
-        assert_eq!(leading_word(").\u{a0}Then"), (").", "\u{a0}Then"));
-        assert_eq!(leading_word(" next"), ("", " next"));
-        assert_eq!(leading_word("."), (".", ""));
-        assert_eq!(leading_word(""), ("", ""));
-        assert_eq!(leading_word("¿qué? sí"), ("¿qué?", " sí"));
     }
 
     #[test]

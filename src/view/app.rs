@@ -19,7 +19,7 @@ use super::spine_overview::SpineOverview;
 use super::step_list::{step_list, StepListProps};
 use super::svg::{el, f, leaf, part, text, yes};
 use crate::config::{Config, Mode};
-use crate::content::{leading_word, mark_terms, sentences, Content, Piece, Term};
+use crate::content::{mark_terms, sentences, Content, Piece, Term};
 use crate::model::drawing::{Ink, View};
 use crate::model::easing::Easing;
 use crate::model::levels::{segment, treated_list, MAX_LEVELS};
@@ -197,35 +197,22 @@ fn narration(
                     let here = reading == Some(k);
                     k += 1;
                     let mut pieces: Vec<Html> = Vec::new();
-                    let mut rest = mark_terms(sent, glossary, &mut seen).into_iter().peekable();
-                    while let Some(piece) = rest.next() {
+                    for piece in mark_terms(sent, glossary, &mut seen) {
                         match piece {
                             Piece::Text("") => {}
                             Piece::Text(t) => pieces.push(text(t)),
-                            Piece::Term(t, i) => {
-                                let word = el(
-                                    "button|type=button|class=kx-term|aria-expanded=$|aria-controls=kx-definition",
+                            // Inline text, not a <button>: a button is one box, so a long term
+                            // wrapped as a block and the punctuation after it could start a line.
+                            // Enter and Space are handled by the widget's key handler.
+                            Piece::Term(t, i) => pieces.push(
+                                el(
+                                    "span|class=kx-term|role=button|tabindex=0|aria-expanded=$|aria-controls=kx-definition",
                                     &[],
                                     &[yes(open == Some(i))],
                                 )
                                 .click(ontoggle.reform(move |_: MouseEvent| i))
-                                .text(t);
-                                // The punctuation right after the word stays on its line: a line
-                                // never starts with the comma of "X-ray,".
-                                let after = match rest.peek_mut() {
-                                    Some(Piece::Text(next)) => {
-                                        let (head, tail) = leading_word(next);
-                                        *next = tail;
-                                        head
-                                    }
-                                    _ => "",
-                                };
-                                pieces.push(if after.is_empty() {
-                                    word
-                                } else {
-                                    el("span|class=kx-keep", &[], &[]).kids(vec![word, text(after)])
-                                });
-                            }
+                                .text(t),
+                            ),
                         }
                     }
                     part(vec![
@@ -911,13 +898,23 @@ pub fn app(props: &AppProps) -> Html {
             // Spelled out here so that the patients' build drops consult mode's keys.
             let consult = cfg!(feature = "consult") && consult;
             // The real origin of the key (the event may be retargeted at the shadow host).
-            let target_tag = e
+            let target = e
                 .composed_path()
                 .get(0)
-                .dyn_into::<web_sys::Element>()
-                .ok()
+                .dyn_into::<web_sys::HtmlElement>()
+                .ok();
+            let target_tag = target
+                .as_ref()
                 .map(|el| el.tag_name().to_ascii_lowercase())
                 .unwrap_or_default();
+            // A glossary word (inline text with the role of a button) opens with Enter or Space.
+            if let Some(term) = target.as_ref().filter(|el| el.class_name() == "kx-term") {
+                if matches!(e.key().as_str(), "Enter" | " " | "Spacebar") {
+                    e.prevent_default();
+                    term.click();
+                    return;
+                }
+            }
             // A field (the slider, a select, a checkbox, a text field) keeps its own keys; on a
             // button or link only Space and Enter are the control's.
             let in_field = matches!(target_tag.as_str(), "input" | "select" | "textarea");

@@ -67,7 +67,7 @@ test("consult mode speaks in clinical terms: titles, narration and labels", asyn
     assert.equal(await w.locator("svg.diagram").getByText(CONTENT.consult_labels.disc, { exact: true }).count(), 1);
     await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
     await expectLive(page, announcement(2));
-    assert.equal(await w.locator("button.kx-term").count(), 0, "no patient glossary in consult mode");
+    assert.equal(await w.locator(".kx-term").count(), 0, "no patient glossary in consult mode");
   } finally {
     await page.context().close();
   }

@@ -56,26 +56,31 @@ test("a medical word and the punctuation after it are never split across two lin
           await widget(page).getByRole("heading", { name: content.steps[i].title }).waitFor();
         }
         const r = await widget(page).evaluate((el) => {
-          const out = { checked: 0, split: [] };
+          const out = { checked: 0, split: [], boxes: new Set() };
           for (let width = 260; width <= 440; width += 2) {
             el.style.width = `${width}px`;
-            for (const b of el.shadowRoot.querySelectorAll(".kx-words button")) {
+            for (const b of el.shadowRoot.querySelectorAll(".kx-words .kx-term")) {
+              // Inline text that wraps like the words around it, not one box (a long term as a
+              // box would wrap as a block, with a gap before the text after it).
+              if (getComputedStyle(b).display !== "inline") out.boxes.add(b.textContent);
               const n = b.nextSibling;
               if (!n || n.nodeType !== Node.TEXT_NODE || !/^\S/.test(n.data)) continue;
               const range = document.createRange();
               range.setStart(n, 0);
               range.setEnd(n, 1);
               const c = range.getBoundingClientRect();
-              const w = b.getBoundingClientRect();
+              // The term's last line (a long term may wrap).
+              const w = [...b.getClientRects()].at(-1);
               out.checked++;
               if (Math.abs(c.bottom - w.bottom) > w.height / 2) out.split.push(`"${b.textContent}" / "${n.data[0]}"`);
             }
           }
           el.style.width = "";
-          return out;
+          return { ...out, boxes: [...out.boxes] };
         });
         checked += r.checked;
         for (const x of r.split) split.add(`${lang}, step ${i + 1}: ${x}`);
+        for (const x of r.boxes) split.add(`${lang}, step ${i + 1}: "${x}" is a box, not inline text`);
       }
     } finally {
       await page.context().close();
