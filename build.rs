@@ -68,10 +68,52 @@ fn main() {
     };
     let en = parse("en", en_path);
     let mut problems = Vec::new();
+    // The steps' ids and diagram states, in order, are English's in every language (the widget
+    // checks only texts at run time; English's own order is checked by the native tests), and
+    // every glossary entry has a term, a definition and a form to find.
+    let steps = |v: &Value| -> Vec<(String, String)> {
+        let field = |s: &Value, k: &str| s[k].as_str().unwrap_or_default().to_string();
+        v["steps"].as_array().map_or(Vec::new(), |a| {
+            a.iter()
+                .map(|s| (field(s, "id"), field(s, "diagram")))
+                .collect()
+        })
+    };
+    let en_steps = steps(&en);
+    for (i, (id, _)) in en_steps.iter().enumerate() {
+        if en_steps[..i].iter().any(|(other, _)| other == id) {
+            problems.push(format!(
+                "content/en.json, steps: the id {id:?} is used twice"
+            ));
+        }
+    }
     for (lang, path) in &langs {
-        same_shape(&en, &parse(lang, path), "", &mut |p| {
+        let file = parse(lang, path);
+        same_shape(&en, &file, "", &mut |p| {
             problems.push(format!("content/{lang}.json, {p}"))
         });
+        if steps(&file) != en_steps {
+            problems.push(format!(
+                "content/{lang}.json, steps: the ids and diagram states must be English's, in its order"
+            ));
+        }
+        for (i, t) in file["glossary"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            let blank = |k: &str| t[k].as_str().is_none_or(|x| x.trim().is_empty());
+            let no_form = t["forms"].as_array().is_none_or(|f| {
+                f.iter()
+                    .all(|x| x.as_str().is_none_or(|x| x.trim().is_empty()))
+            });
+            if blank("term") || blank("definition") || no_form {
+                problems.push(format!(
+                    "content/{lang}.json, glossary[{i}]: needs a term, a definition and a form"
+                ));
+            }
+        }
     }
     if !problems.is_empty() {
         panic!(

@@ -578,8 +578,8 @@ impl Content {
     ///
     /// In the WebAssembly only the texts are checked (blank, placeholders, title length): the
     /// shape of a shipped words file (step ids and order, the diagram states, the glossary) is the
-    /// build's own, checked by `build.rs` and the native tests, and a clinic's overrides change
-    /// texts only.
+    /// build's own (`build.rs` stops a build whose languages differ from English there, and the
+    /// native tests check English), and a clinic's overrides change texts only.
     pub fn problems(&self) -> Vec<ContentError> {
         let shape = !cfg!(target_arch = "wasm32");
         let mut out = Vec::new();

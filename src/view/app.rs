@@ -908,10 +908,16 @@ pub fn app(props: &AppProps) -> Html {
                 .map(|el| el.tag_name().to_ascii_lowercase())
                 .unwrap_or_default();
             // A glossary word (inline text with the role of a button) opens with Enter or Space.
-            if let Some(term) = target.as_ref().filter(|el| el.class_name() == "kx-term") {
+            if let Some(term) = target
+                .as_ref()
+                .filter(|el| el.class_list().contains("kx-term"))
+            {
                 if matches!(e.key().as_str(), "Enter" | " " | "Spacebar") {
                     e.prevent_default();
-                    term.click();
+                    // A held key opens it once, as a button does.
+                    if !e.repeat() {
+                        term.click();
+                    }
                     return;
                 }
             }

@@ -254,6 +254,14 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
 
     let mut number = 0;
     let labels = std::rc::Rc::new(content.labels.clone());
+    // The view from above is named as on screen, with the route where it is the other one.
+    let top_title = |title: &str| {
+        if beside {
+            format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
+        } else {
+            format!("{}: {}", ui.top_view, title)
+        }
+    };
     let steps: Html = content
         .steps
         .iter()
@@ -291,7 +299,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                         { axial(&AxialProps { scene, labels: labels.clone(), show_labels: true,
                                bilateral: share.two_balloons, thoracic, route: share.route,
                                front: ui.front.clone().into(), back: ui.back.clone().into(),
-                               title: format!("{}: {}", ui.top_view, s.title).into(),
+                               title: top_title(&s.title).into(),
                                id_prefix: format!("ho{i}-").into(), overlay }) }
                         <figcaption class="kx-ho-caption">{ &ui.top_view }</figcaption>
                     </figure>
@@ -309,6 +317,11 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                     </figure>
                 });
             }
+            let step_class = if others.is_empty() {
+                "kx-ho-step"
+            } else {
+                "kx-ho-step has-views"
+            };
             let pictures = if others.is_empty() {
                 html! { <figure class="kx-ho-still">{ side }</figure> }
             } else {
@@ -323,7 +336,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 }
             };
             html! {
-                <li class="kx-ho-step">
+                <li class={step_class}>
                     { pictures }
                     <div class="kx-ho-text">
                         <h5 class="kx-ho-step-title">

@@ -907,6 +907,15 @@ test("keyboard: every step, Play/Pause, the step list, a glossary word and the t
     assert.match(await active(), /kx-term/, "focus stays on the glossary word");
     await page.keyboard.press("Enter");
     await until(async () => (await widget(page).locator(".kx-definition p").count()) === 0, "the definition to close", 3000);
+    // Space does the same, as on a button: it neither plays the animation nor scrolls the page.
+    const scrolled = await page.evaluate(() => scrollY);
+    await page.keyboard.press(" ");
+    await widget(page).locator(".kx-definition p").waitFor({ timeout: 3000 });
+    assert.match(await active(), /kx-term/, "focus stays on the glossary word after Space");
+    assert.equal(await page.evaluate(() => scrollY), scrolled, "Space does not scroll the page");
+    assert.equal(await widget(page).getByRole("button", { name: ui.play, exact: true }).count(), 1, "Space does not start playing");
+    await page.keyboard.press(" ");
+    await until(async () => (await widget(page).locator(".kx-definition p").count()) === 0, "the definition to close with Space", 3000);
   } finally {
     await page.context().close();
   }
