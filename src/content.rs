@@ -581,7 +581,15 @@ impl Content {
     /// build's own (`build.rs` stops a build whose languages differ from English there, and the
     /// native tests check English), and a clinic's overrides change texts only.
     pub fn problems(&self) -> Vec<ContentError> {
-        let shape = !cfg!(target_arch = "wasm32");
+        let mut out = self.text_problems();
+        if !cfg!(target_arch = "wasm32") {
+            self.shape_problems(&mut out);
+        }
+        out
+    }
+
+    /// The texts' problems: blank texts, missing placeholders, titles too long.
+    fn text_problems(&self) -> Vec<ContentError> {
         let mut out = Vec::new();
         fn top(out: &mut Vec<ContentError>, field: &str, message: &str) {
             out.push(ContentError {
@@ -590,10 +598,10 @@ impl Content {
                 message: message.into(),
             })
         }
-        if shape && blank(&self.lang) {
+        if blank(&self.lang) {
             top(&mut out, "lang", "is empty");
         }
-        if shape && blank(&self.language_name) {
+        if blank(&self.language_name) {
             top(&mut out, "language_name", "is empty");
         }
         blank_texts(&self.ui, "ui", &mut out);
@@ -608,30 +616,8 @@ impl Content {
         if self.steps.is_empty() {
             top(&mut out, "steps", "there are no steps");
         }
-        for (i, t) in self.glossary.iter().enumerate().filter(|_| shape) {
-            if blank(&t.term) || blank(&t.definition) {
-                top(
-                    &mut out,
-                    &format!("glossary[{i}]"),
-                    "needs a term and a definition",
-                );
-            }
-            if t.forms.iter().all(|f| blank(f)) {
-                top(
-                    &mut out,
-                    &format!("glossary[{i}].forms"),
-                    "needs at least one form to find",
-                );
-            }
-        }
-
-        let mut last_state: Option<DiagramState> = None;
         for (i, step) in self.steps.iter().enumerate() {
-            let id = if step.id.is_empty() {
-                format!("#{}", i + 1)
-            } else {
-                step.id.clone()
-            };
+            let id = step_label(i, &step.id);
             let mut bad = |field: &str, message: &str| {
                 out.push(ContentError {
                     step: Some(id.clone()),
@@ -639,18 +625,6 @@ impl Content {
                     message: message.into(),
                 })
             };
-            if shape && !is_valid_id(&step.id) {
-                bad(
-                    "id",
-                    "must be lowercase letters and digits joined by single hyphens",
-                );
-            }
-            if let Some(first) = self.steps[..i]
-                .iter()
-                .position(|s| shape && s.id == step.id)
-            {
-                bad("id", &format!("is used twice (also step {})", first + 1));
-            }
             let title = step.title.trim();
             if title.is_empty() {
                 bad("title", "is empty");
@@ -677,7 +651,51 @@ impl Content {
             if step.consult.narration.iter().all(|p| blank(p)) {
                 bad("consult.narration", "is empty");
             }
-            if let Some(prev) = last_state.filter(|_| shape) {
+        }
+        out
+    }
+
+    /// The file's shape: the glossary's entries, the steps' ids, their order in the procedure and
+    /// the diagram states they must show. Checked natively only (see [`Content::problems`]).
+    fn shape_problems(&self, out: &mut Vec<ContentError>) {
+        for (i, t) in self.glossary.iter().enumerate() {
+            let mut bad = |field: String, message: &str| {
+                out.push(ContentError {
+                    step: None,
+                    field,
+                    message: message.into(),
+                })
+            };
+            if blank(&t.term) || blank(&t.definition) {
+                bad(format!("glossary[{i}]"), "needs a term and a definition");
+            }
+            if t.forms.iter().all(|f| blank(f)) {
+                bad(
+                    format!("glossary[{i}].forms"),
+                    "needs at least one form to find",
+                );
+            }
+        }
+        let mut last_state: Option<DiagramState> = None;
+        for (i, step) in self.steps.iter().enumerate() {
+            let id = step_label(i, &step.id);
+            let mut bad = |field: &str, message: &str| {
+                out.push(ContentError {
+                    step: Some(id.clone()),
+                    field: field.into(),
+                    message: message.into(),
+                })
+            };
+            if !is_valid_id(&step.id) {
+                bad(
+                    "id",
+                    "must be lowercase letters and digits joined by single hyphens",
+                );
+            }
+            if let Some(first) = self.steps[..i].iter().position(|s| s.id == step.id) {
+                bad("id", &format!("is used twice (also step {})", first + 1));
+            }
+            if let Some(prev) = last_state {
                 if step.diagram < prev {
                     bad(
                         "diagram",
@@ -691,7 +709,7 @@ impl Content {
             }
             last_state = Some(step.diagram);
         }
-        for required in REQUIRED_STATES.into_iter().filter(|_| shape) {
+        for required in REQUIRED_STATES {
             if !self.steps.iter().any(|s| s.diagram == required) {
                 out.push(ContentError {
                     step: None,
@@ -700,7 +718,6 @@ impl Content {
                 });
             }
         }
-        out
     }
 
     /// "Step 3 of 10" in this language.
@@ -801,6 +818,15 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
         from = at + n.len();
     }
     None
+}
+
+/// How a problem names step `i`: its id, or `#n` when it has none.
+fn step_label(i: usize, id: &str) -> String {
+    if id.is_empty() {
+        format!("#{}", i + 1)
+    } else {
+        id.to_string()
+    }
 }
 
 /// Splits `text` into plain pieces and glossary words. Each term is marked once: `seen` holds the

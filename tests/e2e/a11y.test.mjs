@@ -989,7 +989,9 @@ test("targets: every button and the slider at least 44 x 44 px in patient mode (
           __kx.focusables(0).map((e) => {
             const r = e.getBoundingClientRect();
             const inline = e.matches(".kx-term") || (e.matches("a") && getComputedStyle(e).display === "inline");
-            return { label: __kx.label(e), width: r.width, height: r.height, inline };
+            // A word that wraps is as tall as its shortest line, not as both lines together.
+            const height = inline ? Math.min(...[...e.getClientRects()].map((b) => b.height)) : r.height;
+            return { label: __kx.label(e), width: r.width, height, inline };
           }),
         );
         for (const x of targets) {
