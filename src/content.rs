@@ -406,6 +406,28 @@ pub struct ContentError {
     pub message: String,
 }
 
+impl ContentError {
+    /// A problem in `field` of the whole file, or of step `step` (its index and id; a step
+    /// without an id is named `#n`).
+    fn at(
+        step: Option<(usize, &str)>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ContentError {
+            step: step.map(|(i, id)| {
+                if id.is_empty() {
+                    format!("#{}", i + 1)
+                } else {
+                    id.to_string()
+                }
+            }),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.step {
@@ -592,11 +614,7 @@ impl Content {
     fn text_problems(&self) -> Vec<ContentError> {
         let mut out = Vec::new();
         fn top(out: &mut Vec<ContentError>, field: &str, message: &str) {
-            out.push(ContentError {
-                step: None,
-                field: field.into(),
-                message: message.into(),
-            })
+            out.push(ContentError::at(None, field, message))
         }
         if blank(&self.lang) {
             top(&mut out, "lang", "is empty");
@@ -617,13 +635,8 @@ impl Content {
             top(&mut out, "steps", "there are no steps");
         }
         for (i, step) in self.steps.iter().enumerate() {
-            let id = step_label(i, &step.id);
             let mut bad = |field: &str, message: &str| {
-                out.push(ContentError {
-                    step: Some(id.clone()),
-                    field: field.into(),
-                    message: message.into(),
-                })
+                out.push(ContentError::at(Some((i, &step.id)), field, message))
             };
             let title = step.title.trim();
             if title.is_empty() {
@@ -659,13 +672,8 @@ impl Content {
     /// the diagram states they must show. Checked natively only (see [`Content::problems`]).
     fn shape_problems(&self, out: &mut Vec<ContentError>) {
         for (i, t) in self.glossary.iter().enumerate() {
-            let mut bad = |field: String, message: &str| {
-                out.push(ContentError {
-                    step: None,
-                    field,
-                    message: message.into(),
-                })
-            };
+            let mut bad =
+                |field: String, message: &str| out.push(ContentError::at(None, field, message));
             if blank(&t.term) || blank(&t.definition) {
                 bad(format!("glossary[{i}]"), "needs a term and a definition");
             }
@@ -678,13 +686,8 @@ impl Content {
         }
         let mut last_state: Option<DiagramState> = None;
         for (i, step) in self.steps.iter().enumerate() {
-            let id = step_label(i, &step.id);
             let mut bad = |field: &str, message: &str| {
-                out.push(ContentError {
-                    step: Some(id.clone()),
-                    field: field.into(),
-                    message: message.into(),
-                })
+                out.push(ContentError::at(Some((i, &step.id)), field, message))
             };
             if !is_valid_id(&step.id) {
                 bad(
@@ -711,11 +714,11 @@ impl Content {
         }
         for required in REQUIRED_STATES {
             if !self.steps.iter().any(|s| s.diagram == required) {
-                out.push(ContentError {
-                    step: None,
-                    field: "steps".into(),
-                    message: format!("no step shows the diagram \"{}\"", state_name(required)),
-                });
+                out.push(ContentError::at(
+                    None,
+                    "steps",
+                    format!("no step shows the diagram \"{}\"", state_name(required)),
+                ));
             }
         }
     }
@@ -818,15 +821,6 @@ fn find_word(hay: &str, needle: &str) -> Option<usize> {
         from = at + n.len();
     }
     None
-}
-
-/// How a problem names step `i`: its id, or `#n` when it has none.
-fn step_label(i: usize, id: &str) -> String {
-    if id.is_empty() {
-        format!("#{}", i + 1)
-    } else {
-        id.to_string()
-    }
 }
 
 /// Splits `text` into plain pieces and glossary words. Each term is marked once: `seen` holds the

@@ -1,6 +1,6 @@
 //! The widget's root component: player state, keyboard, the frame loop and the layout.
 
-use super::axial::{axial, AxialProps};
+use super::axial::{axial, top_view_title, AxialProps};
 use super::bridge::Bridge;
 use super::clock::{Animated, Clock, Frame, Moment};
 use super::compare::Compare;
@@ -1013,11 +1013,7 @@ pub fn app(props: &AppProps) -> Html {
         let ap_title = AttrValue::from(format!("{}: {}", ui.ap_view, title));
         let side_title = AttrValue::from(title.to_string());
         let side_description = AttrValue::from(side_description);
-        let top_title = AttrValue::from(if route_now == Route::Extrapedicular {
-            format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
-        } else {
-            format!("{}: {}", ui.top_view, title)
-        });
+        let top_title = AttrValue::from(top_view_title(ui, title, route_now));
         let (front, back) = (
             AttrValue::from(ui.front.clone()),
             AttrValue::from(ui.back.clone()),

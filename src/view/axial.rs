@@ -39,6 +39,16 @@ pub struct AxialProps {
     pub overlay: Html,
 }
 
+/// The view from above's accessible name for a step: the view, the step's title, and the route
+/// when it is the extrapedicular one.
+pub(crate) fn top_view_title(ui: &crate::content::Ui, title: &str, route: Route) -> String {
+    if route == Route::Extrapedicular {
+        format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
+    } else {
+        format!("{}: {}", ui.top_view, title)
+    }
+}
+
 fn poly(points: &[Pt]) -> String {
     let mut d = String::new();
     for (i, p) in points.iter().enumerate() {

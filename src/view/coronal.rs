@@ -165,13 +165,36 @@ fn posterior(top: f32, thoracic: bool) -> Html {
     }
 }
 
+/// The picture's ids (its gradients, filters and clip path) and the references to them, made once
+/// per id prefix rather than on every frame; indexed by [`FIELD`], [`BODY`], ...
+struct Ids {
+    id: [AttrValue; 6],
+    url: [AttrValue; 6],
+}
+const FIELD: usize = 0;
+const BODY: usize = 1;
+const ENDPLATES: usize = 2;
+const SOFT: usize = 3;
+const GRAIN: usize = 4;
+const FOV: usize = 5;
+
+impl Ids {
+    fn new(prefix: &str) -> Ids {
+        let names = ["field", "body", "endplates", "soft", "grain", "fov"];
+        Ids {
+            id: names.map(|n| AttrValue::from(format!("{prefix}kc-{n}"))),
+            url: names.map(|n| AttrValue::from(format!("url(#{prefix}kc-{n})"))),
+        }
+    }
+}
+
 /// One vertebra: body with bright endplates and side walls, and its back parts.
-fn vertebra(top: f32, bottom: f32, thoracic: bool, p_id: &str) -> Html {
+fn vertebra(top: f32, bottom: f32, thoracic: bool, ids: &Ids) -> Html {
     let d = body_path(top, bottom);
     html! {
         <g class="ap-vertebra">
-            <path class="ap-body" d={d.clone()} fill={format!("url(#{p_id}kc-body)")} />
-            <path class="ap-body" d={d.clone()} fill={format!("url(#{p_id}kc-endplates)")} />
+            <path class="ap-body" d={d.clone()} fill={ids.url[BODY].clone()} />
+            <path class="ap-body" d={d.clone()} fill={ids.url[ENDPLATES].clone()} />
             <path class="ap-cortex" d={d} />
             { posterior(top, thoracic) }
         </g>
@@ -199,8 +222,8 @@ pub fn coronal(p: &CoronalProps) -> Html {
     }
     let s = &p.scene;
     let (vw, vh) = c::VIEW;
-    let p_id = p.id_prefix.as_str();
-    let soft = AttrValue::from(format!("url(#{p_id}kc-soft)"));
+    let ids = use_memo(p.id_prefix.clone(), |prefix| Ids::new(prefix));
+    let soft = &ids.url[SOFT];
     let spans = c::body_spans(s, p.treated);
     let tops = spans.map(|(t, _)| t);
     let sides: Vec<Side> = if p.bilateral {
@@ -307,38 +330,38 @@ pub fn coronal(p: &CoronalProps) -> Html {
         <svg class="coronal-diagram" viewBox={format!("0 0 {} {}", f(vw), f(vh))} role="img" aria-label={p.title.clone()}
              preserveAspectRatio="xMidYMid meet">
             <defs>
-                <radialGradient id={format!("{p_id}kc-field")} cx="0.5" cy="0.5" r="0.6">
+                <radialGradient id={ids.id[FIELD].clone()} cx="0.5" cy="0.5" r="0.6">
                     <stop offset="0" stop-color="#595959" />
                     <stop offset="0.7" stop-color="#333333" />
                     <stop offset="1" stop-color="#161616" />
                 </radialGradient>
-                <linearGradient id={format!("{p_id}kc-body")} x1="0" y1="0" x2="1" y2="0">
+                <linearGradient id={ids.id[BODY].clone()} x1="0" y1="0" x2="1" y2="0">
                     <stop offset="0" stop-color="#d2d2d2" />
                     <stop offset="0.12" stop-color="#a6a6a6" />
                     <stop offset="0.5" stop-color="#979797" />
                     <stop offset="0.88" stop-color="#a6a6a6" />
                     <stop offset="1" stop-color="#d2d2d2" />
                 </linearGradient>
-                <linearGradient id={format!("{p_id}kc-endplates")} x1="0" y1="0" x2="0" y2="1">
+                <linearGradient id={ids.id[ENDPLATES].clone()} x1="0" y1="0" x2="0" y2="1">
                     <stop offset="0" stop-color="#ffffff" stop-opacity="0.35" />
                     <stop offset="0.14" stop-color="#ffffff" stop-opacity="0" />
                     <stop offset="0.5" stop-color="#000000" stop-opacity="0.08" />
                     <stop offset="0.86" stop-color="#ffffff" stop-opacity="0" />
                     <stop offset="1" stop-color="#ffffff" stop-opacity="0.35" />
                 </linearGradient>
-                <filter id={format!("{p_id}kc-soft")} x="-10%" y="-10%" width="120%" height="120%">
+                <filter id={ids.id[SOFT].clone()} x="-10%" y="-10%" width="120%" height="120%">
                     <feGaussianBlur stdDeviation="1" />
                 </filter>
                 // Film grain (quantum mottle) of a live X-ray image.
-                <filter id={format!("{p_id}kc-grain")} x="0" y="0" width="100%" height="100%">
+                <filter id={ids.id[GRAIN].clone()} x="0" y="0" width="100%" height="100%">
                     <feTurbulence type="fractalNoise" baseFrequency="0.9" numOctaves="2" seed="7" />
                     <feColorMatrix type="matrix" values="0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 0 0.5  0 0 0 1.2 -0.35" />
                 </filter>
-                <clipPath id={format!("{p_id}kc-fov")}><circle cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} /></clipPath>
+                <clipPath id={ids.id[FOV].clone()}><circle cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} /></clipPath>
             </defs>
             <rect class="ap-outside" width={f(vw)} height={f(vh)} />
-            <g clip-path={format!("url(#{p_id}kc-fov)")}>
-                <rect width={f(vw)} height={f(vh)} fill={format!("url(#{p_id}kc-field)")} />
+            <g clip-path={ids.url[FOV].clone()}>
+                <rect width={f(vw)} height={f(vh)} fill={ids.url[FIELD].clone()} />
                 // Soft-tissue shadows beside the spine (the psoas muscles), faint.
                 <path class="ap-soft" d={format!("M{} 0 Q{} 140 {} {} L{} {} Q{} 140 {} 0 Z",
                     f(c::MID_X - 50.0), f(c::MID_X - 78.0), f(c::MID_X - 92.0), f(vh), f(c::MID_X + 92.0), f(vh), f(c::MID_X + 78.0), f(c::MID_X + 50.0))} />
@@ -348,7 +371,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                             if p.treated[i] {
                                 <path class="ap-ghost" d={body_path(spans[i].1 - g::BODY_HEIGHT, spans[i].0 + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
                             }
-                            { vertebra(spans[i].0, spans[i].1, p.thoracic, p_id) }
+                            { vertebra(spans[i].0, spans[i].1, p.thoracic, &ids) }
                         </>
                     }) }
                     { for treated_levels.iter().map(|&i| wedge(i)) }
@@ -361,7 +384,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                     <text class="ap-level" x={f(c::MID_X + c::BODY_HALF_WIDTH + 4.0)} y={f(top + g::BODY_HEIGHT - 6.0)}>{ name.to_string() }</text>
                 }) }
             </g>
-            <rect class="ap-grain" width={f(vw)} height={f(vh)} filter={format!("url(#{p_id}kc-grain)")} clip-path={format!("url(#{p_id}kc-fov)")} />
+            <rect class="ap-grain" width={f(vw)} height={f(vh)} filter={ids.url[GRAIN].clone()} clip-path={ids.url[FOV].clone()} />
             <circle class="ap-fov-edge" cx={f(vw / 2.0)} cy={f(vh / 2.0)} r={f(vw / 2.0 - 3.0)} />
             if p.show_labels {
                 <g class="labels">

@@ -10,7 +10,7 @@
 //! closed, so printing the page otherwise prints the page. On screen the handout is a preview.
 
 use super::app::SharedContent;
-use super::axial::{axial, AxialProps};
+use super::axial::{axial, top_view_title, AxialProps};
 use super::coronal::Coronal;
 use super::diagram::{diagram, DiagramProps};
 use super::drawing::{stroke_views, InkState};
@@ -251,17 +251,15 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
     });
     let thoracic = is_thoracic(&share.level);
     let beside = thoracic && share.route == Route::Extrapedicular;
+    // The route drawn in the view from above (extrapedicular only at thoracic levels).
+    let route = if beside {
+        Route::Extrapedicular
+    } else {
+        Route::Transpedicular
+    };
 
     let mut number = 0;
     let labels = std::rc::Rc::new(content.labels.clone());
-    // The view from above is named as on screen, with the route where it is the other one.
-    let top_title = |title: &str| {
-        if beside {
-            format!("{}: {} ({})", ui.top_view, title, ui.extrapedicular)
-        } else {
-            format!("{}: {}", ui.top_view, title)
-        }
-    };
     let steps: Html = content
         .steps
         .iter()
@@ -283,39 +281,53 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 (!paths.is_empty())
                     .then(|| html! { <g class="kx-strokes">{ for stroke_views(paths, xray) }</g> })
             };
+            let id_prefix = AttrValue::from(format!("ho{i}-"));
+            // A still in its frame, named when the step prints more than one.
+            let still = |class: &'static str, picture: Html, caption: Option<&str>| {
+                html! {
+                    <figure {class}>
+                        { picture }
+                        if let Some(caption) = caption {
+                            <figcaption class="kx-ho-caption">{ caption }</figcaption>
+                        }
+                    </figure>
+                }
+            };
             let side = html! {
                 { diagram(&DiagramProps { scene, labels: labels.clone(), show_labels: true,
                          levels: levels.clone(), treated: seg.treated, chosen: seg.chosen,
                          front: ui.front.clone().into(), back: ui.back.clone().into(),
                          title: s.title.clone().into(), description: s.picture.clone().into(),
-                         id_prefix: format!("ho{i}-").into(),
+                         id_prefix: id_prefix.clone(),
                          overlay: strokes(View::Side, false).unwrap_or_default() }) }
             };
             // The other views are printed only where the physician drew on them, each named.
             let mut others = Vec::new();
             if let Some(overlay) = strokes(View::Top, false) {
-                others.push(html! {
-                    <figure class="kx-ho-still">
-                        { axial(&AxialProps { scene, labels: labels.clone(), show_labels: true,
-                               bilateral: share.two_balloons, thoracic, route: share.route,
-                               front: ui.front.clone().into(), back: ui.back.clone().into(),
-                               title: top_title(&s.title).into(),
-                               id_prefix: format!("ho{i}-").into(), overlay }) }
-                        <figcaption class="kx-ho-caption">{ &ui.top_view }</figcaption>
-                    </figure>
+                let picture = axial(&AxialProps {
+                    scene,
+                    labels: labels.clone(),
+                    show_labels: true,
+                    bilateral: share.two_balloons,
+                    thoracic,
+                    route: share.route,
+                    front: ui.front.clone().into(),
+                    back: ui.back.clone().into(),
+                    title: top_view_title(ui, &s.title, route).into(),
+                    id_prefix: id_prefix.clone(),
+                    overlay,
                 });
+                others.push(still("kx-ho-still", picture, Some(&ui.top_view)));
             }
             if let Some(overlay) = strokes(View::Ap, true) {
-                others.push(html! {
-                    <figure class="kx-ho-still is-xray">
-                        <Coronal scene={scene} labels={labels.clone()} show_labels={true}
-                                 levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen}
-                                 route={share.route} bilateral={share.two_balloons} {thoracic}
-                                 title={AttrValue::from(format!("{}: {}", ui.ap_view, s.title))}
-                                 id_prefix={AttrValue::from(format!("ho{i}-"))} {overlay} />
-                        <figcaption class="kx-ho-caption">{ &ui.ap_view }</figcaption>
-                    </figure>
-                });
+                let picture = html! {
+                    <Coronal scene={scene} labels={labels.clone()} show_labels={true}
+                             levels={seg.names.clone()} treated={seg.treated} chosen={seg.chosen}
+                             route={share.route} bilateral={share.two_balloons} {thoracic}
+                             title={AttrValue::from(format!("{}: {}", ui.ap_view, s.title))}
+                             {id_prefix} {overlay} />
+                };
+                others.push(still("kx-ho-still is-xray", picture, Some(&ui.ap_view)));
             }
             let step_class = if others.is_empty() {
                 "kx-ho-step"
@@ -323,14 +335,11 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                 "kx-ho-step has-views"
             };
             let pictures = if others.is_empty() {
-                html! { <figure class="kx-ho-still">{ side }</figure> }
+                still("kx-ho-still", side, None)
             } else {
                 html! {
                     <div class="kx-ho-pictures">
-                        <figure class="kx-ho-still">
-                            { side }
-                            <figcaption class="kx-ho-caption">{ &ui.side_view }</figcaption>
-                        </figure>
+                        { still("kx-ho-still", side, Some(&ui.side_view)) }
                         { for others }
                     </div>
                 }
