@@ -50,6 +50,14 @@ let sites, browser;
 before(async () => {
   sites = await startSites();
   sites.host.page("/consult.html", PAGE);
+  // A plain page whose one consult widget has the phone's whole width.
+  sites.host.page(
+    "/phone-consult.html",
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+      <title>Phone</title>{{EMBED}}</head><body>
+      <kyphoplasty-explainer mode="consult" clinic-name="${CLINIC.replace("&", "&amp;")}" clinic-phone="${PHONE}"></kyphoplasty-explainer>
+    </body></html>`,
+  );
   // The same widget on a page with the strict policy of the README (no inline styles or scripts).
   sites.host.page(
     "/strict-consult.html",
@@ -75,14 +83,14 @@ after(async () => {
 });
 
 /** Opens the page (optionally with a fragment) and waits for the consult widget. */
-async function open({ hash = "", width = 1280, height = 1000, ...options } = {}) {
+async function open({ hash = "", path = "/consult.html", width = 1280, height = 1000, ...options } = {}) {
   const page = await openPage(browser, { width, height, ...options });
   const warnings = [];
   page.on("console", (m) => {
     if (m.type() === "warning" && /kyphoplasty/.test(m.text())) warnings.push(m.text());
   });
   page.on("pageerror", (e) => warnings.push(`pageerror: ${e}`));
-  await page.goto(sites.host.url("/consult.html") + hash);
+  await page.goto(sites.host.url(path) + hash);
   await started(page, 0);
   return { page, w: explainer(page, 0), warnings };
 }
@@ -335,6 +343,17 @@ test("a share link restores the treated levels, the route and the AP projection"
   }
 });
 
+/** Draws one stroke with the mouse across a drawing layer (Draw must be on). */
+async function strokeOn(page, layer) {
+  await layer.scrollIntoViewIfNeeded();
+  const b = await layer.boundingBox();
+  await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.45, b.y + b.height * 0.5, { steps: 8 });
+  await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.65, { steps: 8 });
+  await page.mouse.up();
+}
+
 test("what the physician drew on a step is in that step's still in the printed handout", async () => {
   const { page, w } = await open();
   try {
@@ -343,13 +362,7 @@ test("what the physician drew on a step is in that step's still in the printed h
     await expectLive(page, ready);
     await w.getByRole("button", { name: UI.draw, exact: true }).click();
     const layer = w.locator("svg.kx-ink").first();
-    await layer.scrollIntoViewIfNeeded();
-    const b = await layer.boundingBox();
-    await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.4);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width * 0.45, b.y + b.height * 0.5, { steps: 8 });
-    await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.65, { steps: 8 });
-    await page.mouse.up();
+    await strokeOn(page, layer);
     assert.equal(await layer.locator("g.ink").count(), 1, "a stroke on the live picture");
     await w.getByRole("button", { name: T.print_handout }).click();
     await page.emulateMedia({ media: "print" });
@@ -378,13 +391,7 @@ test("a step drawn on in the view from above and the AP projection prints those 
       // Where the widget shows one picture at a time, the view from above is a tab away.
       if (!(await layer.isVisible())) await w.getByRole("button", { name: UI.top_view, exact: true }).click();
       await layer.waitFor();
-      await layer.scrollIntoViewIfNeeded();
-      const b = await layer.boundingBox();
-      await page.mouse.move(b.x + b.width * 0.3, b.y + b.height * 0.4);
-      await page.mouse.down();
-      await page.mouse.move(b.x + b.width * 0.5, b.y + b.height * 0.5, { steps: 8 });
-      await page.mouse.move(b.x + b.width * 0.6, b.y + b.height * 0.65, { steps: 8 });
-      await page.mouse.up();
+      await strokeOn(page, layer);
       assert.equal(await layer.locator("g.ink").count(), 1, `a stroke on layer ${n}`);
     }
     await w.getByRole("button", { name: T.print_handout }).click();
@@ -419,6 +426,25 @@ test("a step drawn on in the view from above and the AP projection prints those 
     assert.deepEqual(twice, [], "no id is used twice in the widget");
     assert.deepEqual(refs.missing, [], "every reference is to something in the handout");
     await step.screenshot({ path: join(shotsDir("takehome"), "handout-step-three-views.png") });
+    assert.deepEqual(warnings, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("on a 360 px phone the handout preview fits: neither the page nor the preview scrolls sideways", async () => {
+  const { page, w, warnings } = await open({ path: "/phone-consult.html", width: 360, height: 800 });
+  try {
+    await expectLive(page, consultLive(0));
+    await w.getByRole("button", { name: T.print_handout }).click();
+    const handout = w.locator(".kx-handout");
+    await handout.waitFor();
+    const sizes = await handout.evaluate((h) => ({
+      page: [document.documentElement.scrollWidth, innerWidth],
+      preview: [h.scrollWidth, h.clientWidth],
+    }));
+    assert.ok(sizes.page[0] <= sizes.page[1], `the page scrolls sideways: ${JSON.stringify(sizes)}`);
+    assert.ok(sizes.preview[0] <= sizes.preview[1] + 1, `the preview scrolls sideways: ${JSON.stringify(sizes)}`);
     assert.deepEqual(warnings, []);
   } finally {
     await page.context().close();
