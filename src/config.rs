@@ -127,7 +127,7 @@ impl Config {
                         warnings.push(format!(
                             "kyphoplasty-explainer: start=\"{value}\" is not a step; use a step number from 1 to {} or one of: {}. Starting at the first step.",
                             content.steps.len(),
-                            ids.join(", ")
+                            crate::model::text::join(&ids, ", ")
                         ));
                     }
                 }
@@ -137,7 +137,7 @@ impl Config {
                     } else if !value.is_empty() {
                         warnings.push(format!(
                             "kyphoplasty-explainer: lang=\"{value}\" is not available; use one of: {}. Using the page's language.",
-                            language_tags().join(", ")
+                            crate::model::text::join(&language_tags(), ", ")
                         ));
                     }
                 }

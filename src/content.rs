@@ -641,7 +641,7 @@ impl Content {
             let title = step.title.trim();
             if title.is_empty() {
                 bad("title", "is empty");
-            } else if title.chars().count() > MAX_TITLE_CHARS {
+            } else if text::char_count(title) > MAX_TITLE_CHARS {
                 bad(
                     "title",
                     &format!("is longer than {MAX_TITLE_CHARS} characters"),

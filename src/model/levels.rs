@@ -68,13 +68,14 @@ pub fn segment(chosen: &str, count: u8) -> Segment {
 
 /// "T12, L1" for the treated levels of a segment.
 pub fn treated_list(seg: &Segment) -> String {
-    seg.names
+    let names: Vec<&str> = seg
+        .names
         .iter()
         .zip(seg.treated)
         .filter(|(_, t)| *t)
         .map(|(n, _)| n.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    super::text::join(&names, ", ")
 }
 
 /// The scene of one drawn vertebra: the procedure's scene when it is treated, else healthy bone

@@ -115,7 +115,7 @@ impl Share {
             .iter()
             .map(|(k, v)| format!("{k}-{v}"))
             .collect();
-        format!("{FRAGMENT_NAME}={}", items.join("."))
+        format!("{FRAGMENT_NAME}={}", super::text::join(&items, "."))
     }
 
     /// Reads a page's `location.hash` (with or without its `#`). `None` when the hash is not the
@@ -207,7 +207,7 @@ impl Share {
         let warning = (!problems.is_empty()).then(|| {
             format!(
                 "kyphoplasty-explainer: the link's #{FRAGMENT_NAME}= settings have bad values: {}.",
-                problems.join("; ")
+                super::text::join(&problems, "; ")
             )
         });
         Some((share, warning))

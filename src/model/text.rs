@@ -46,6 +46,25 @@ pub fn split<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
     out
 }
 
+/// The pieces joined with `sep` between them, as `[..].join(sep)` (whose code is about 1 KB in the
+/// WebAssembly).
+pub fn join<S: AsRef<str>>(pieces: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(piece.as_ref());
+    }
+    out
+}
+
+/// How many characters (Unicode scalar values) `s` has, as `s.chars().count()`, in less code in
+/// the WebAssembly: every byte but a UTF-8 continuation byte starts one.
+pub fn char_count(s: &str) -> usize {
+    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +104,20 @@ mod tests {
                 }
                 assert_eq!(split(s, p), s.split(p).collect::<Vec<_>>(), "{s:?} {p:?}");
             }
+        }
+    }
+
+    #[test]
+    fn join_and_char_count_agree_with_std() {
+        for sep in ["", ", ", "\u{1f}", "ñ"] {
+            for n in 0..=TEXTS.len() {
+                assert_eq!(join(&TEXTS[..n], sep), TEXTS[..n].join(sep), "{n} {sep:?}");
+            }
+            let owned: Vec<String> = PATTERNS.iter().map(|p| p.to_string()).collect();
+            assert_eq!(join(&owned, sep), owned.join(sep));
+        }
+        for s in TEXTS.iter().chain(&PATTERNS).chain(&["€ 𝄞 日本語"]) {
+            assert_eq!(char_count(s), s.chars().count(), "{s:?}");
         }
     }
 }

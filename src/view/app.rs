@@ -747,7 +747,7 @@ pub fn app(props: &AppProps) -> Html {
                         starts.push(at);
                         at += piece.encode_utf16().count() as u32 + 1;
                     }
-                    let text = pieces.join(" ");
+                    let text = txt::join(&pieces, " ");
                     sentence.set(Some(0));
                     let on_word = {
                         let sentence = sentence.clone();

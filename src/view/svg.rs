@@ -9,6 +9,7 @@
 
 use crate::model::geometry::Pt;
 use crate::model::push_number;
+use crate::model::text::char_count;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::html::onclick;
@@ -285,12 +286,12 @@ pub fn wrapped_label(
     anchor: &'static str,
     longest: usize,
 ) -> Html {
-    let n = text.chars().count();
+    let n = char_count(text);
     let split = (n > longest)
         .then(|| {
             text.char_indices()
                 .filter(|&(_, c)| c == ' ')
-                .min_by_key(|&(i, _)| text[..i].chars().count().abs_diff(n / 2))
+                .min_by_key(|&(i, _)| char_count(&text[..i]).abs_diff(n / 2))
         })
         .flatten();
     let Some((at, _)) = split else {
