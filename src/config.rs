@@ -48,7 +48,7 @@ pub fn is_plausible_colour(v: &str) -> bool {
     let func = ["rgb(", "rgba(", "hsl(", "hsla("]
         .iter()
         .any(|f| v.starts_with(f))
-        && v.ends_with(')')
+        && v.ends_with(")")
         && v.chars().all(|c| {
             c.is_ascii_alphanumeric() || matches!(c, ' ' | ',' | '.' | '%' | '(' | ')' | '/' | '-')
         });
@@ -58,11 +58,12 @@ pub fn is_plausible_colour(v: &str) -> bool {
 
 /// Parses `#rgb` or `#rrggbb` into red, green and blue.
 pub fn parse_hex(v: &str) -> Option<[u8; 3]> {
-    let h = v.strip_prefix('#')?;
-    let digit = |i: usize, n: usize| u8::from_str_radix(h.get(i..i + n)?, 16).ok();
+    let h = v.strip_prefix("#")?.as_bytes();
+    // One hex digit's value (`u8::from_str_radix` is several times the code).
+    let d = |i: usize| Some(char::from(*h.get(i)?).to_digit(16)? as u8);
     match h.len() {
-        3 => Some([digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17]),
-        6 => Some([digit(0, 2)?, digit(2, 2)?, digit(4, 2)?]),
+        3 => Some([d(0)? * 17, d(1)? * 17, d(2)? * 17]),
+        6 => Some([d(0)? * 16 + d(1)?, d(2)? * 16 + d(3)?, d(4)? * 16 + d(5)?]),
         _ => None,
     }
 }
@@ -116,9 +117,7 @@ impl Config {
                 "start" => {
                     if let Some(i) = content.step_index(value) {
                         config.start = i;
-                    } else if let Some(i) = value
-                        .parse::<usize>()
-                        .ok()
+                    } else if let Some(i) = crate::model::text::number(value)
                         .filter(|n| (1..=content.steps.len()).contains(n))
                     {
                         config.start = i - 1;
@@ -382,6 +381,10 @@ mod tests {
         assert_eq!(parse_hex("#fff"), Some([255, 255, 255]));
         assert_eq!(parse_hex("#1d6a86"), Some([0x1d, 0x6a, 0x86]));
         assert_eq!(parse_hex("teal"), None);
+        assert_eq!(parse_hex("#FFA500"), Some([255, 165, 0]));
+        for bad in ["#ff", "#ffff", "#12345g", "#+f+f+f", "#ééé", "fff"] {
+            assert_eq!(parse_hex(bad), None, "{bad}");
+        }
         assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 0.01);
         assert!(contrast([0x1d, 0x6a, 0x86], [255, 255, 255]) > 4.5);
         assert!(is_phone("555-010-0199") && is_phone("+44 20 7946 0958"));

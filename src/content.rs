@@ -28,7 +28,7 @@ pub fn language_tags() -> Vec<&'static str> {
 /// The built-in language that best matches a BCP 47 tag ("es-MX" matches "es"), if any.
 pub fn match_language(tag: &str) -> Option<&'static str> {
     let tag = tag.trim().to_ascii_lowercase();
-    let base = tag.split(['-', '_']).next().unwrap_or("");
+    let base = text::before_either(&tag, b'-', b'_');
     LANGS
         .iter()
         .copied()
@@ -333,7 +333,7 @@ pub struct TakeHome {
 impl TakeHome {
     /// Every text with its field name, in key order.
     pub fn fields(&self) -> Vec<(&'static str, &str)> {
-        let names = self.names().split(' ');
+        let names = text::pieces(self.names(), b' ');
         names
             .enumerate()
             .map(|(i, n)| (n, self.text(i).as_str()))
@@ -519,7 +519,7 @@ impl Content {
     /// `scripts/write-loader.mjs`; [`encode`] does the same).
     pub fn read(words: &str) -> Result<Content, ContentErrors> {
         let mut r = Reader {
-            parts: words.split('\u{1f}'),
+            parts: text::pieces(words, 0x1f),
             bad: false,
         };
         let content = Content::decode(&mut r);
@@ -579,13 +579,13 @@ impl Content {
             return self.slot(id);
         }
         // Field names hold no dot, so `ui.next.x` finds nothing.
-        let (object, name) = id.split_once('.')?;
+        let (object, name) = text::split_once(id, ".")?;
         match object {
             "ui" => self.ui.slot(name),
             "labels" => self.labels.slot(name),
             "consult_labels" => self.consult_labels.slot(name),
             "steps" => {
-                let (step, field) = name.split_once('.')?;
+                let (step, field) = text::split_once(name, ".")?;
                 let step = self.steps.iter_mut().find(|s| s.id == step)?;
                 match field {
                     "title" | "picture" | "narration" => step.slot(field),
@@ -868,7 +868,7 @@ pub(crate) trait Texts {
 
 /// The index of the text field with this name.
 fn index_of(texts: &dyn Texts, name: &str) -> Option<usize> {
-    texts.names().split(' ').position(|n| n == name)
+    text::pieces(texts.names(), b' ').position(|n| n == name)
 }
 
 /// The text field with this name.
@@ -885,7 +885,7 @@ fn blank(text: &str) -> bool {
 
 /// Reports every empty (or blank) text of `texts` as the field `<prefix>.<name>`.
 fn blank_texts(texts: &dyn Texts, prefix: &str, out: &mut Vec<ContentError>) {
-    for (i, name) in texts.names().split(' ').enumerate() {
+    for (i, name) in text::pieces(texts.names(), b' ').enumerate() {
         if blank(texts.text(i)) {
             out.push(ContentError {
                 step: None,
@@ -954,7 +954,7 @@ pub(crate) enum Slot<'a> {
 
 /// Reads a shipped content file (see [`Content::read`]); `bad` once it ran out or met a bad count.
 pub(crate) struct Reader<'a> {
-    parts: std::str::Split<'a, char>,
+    parts: text::Pieces<'a>,
     bad: bool,
 }
 
@@ -970,8 +970,8 @@ impl<'a> Reader<'a> {
     }
 
     fn list<T>(&mut self, item: fn(&mut Reader<'a>) -> T) -> Vec<T> {
-        let n = match self.parts.next().map(str::parse::<usize>) {
-            Some(Ok(n)) => n,
+        let n = match self.parts.next().and_then(text::number) {
+            Some(n) => n,
             _ => {
                 self.bad = true;
                 0
@@ -989,7 +989,7 @@ impl<'a> Reader<'a> {
 
     /// Reads every text field of `texts`, in key order.
     fn fill(&mut self, texts: &mut dyn Texts) {
-        for i in 0..texts.names().split(' ').count() {
+        for i in 0..text::pieces(texts.names(), b' ').count() {
             *texts.text_mut(i) = self.text();
         }
     }
@@ -1057,8 +1057,8 @@ pub fn state_name(s: DiagramState) -> &'static str {
 /// True for ids like `balloon-inflated`: lowercase ASCII letters and digits, single hyphens inside.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
+        && !id.starts_with("-")
+        && !id.ends_with("-")
         && text::find(id, "--").is_none()
         && id
             .chars()

@@ -197,7 +197,7 @@ impl NeedlePath {
 pub fn thoracic_shape(level: &str) -> f32 {
     match level {
         "T11" | "T12" => 0.5,
-        l if l.starts_with('T') => 1.0,
+        l if l.starts_with("T") => 1.0,
         _ => 0.0,
     }
 }
@@ -262,7 +262,7 @@ pub fn cord<S: AsRef<str>>(names: &[S; 3]) -> Cord {
     if let Some(i) = names.iter().position(|n| n.as_ref() == "L1") {
         return Cord::EndsAt(i);
     }
-    if names[2].as_ref().starts_with('T') {
+    if names[2].as_ref().starts_with("T") {
         Cord::Through
     } else {
         Cord::Roots

@@ -76,7 +76,7 @@ pub fn levels_around(treated: &str) -> [String; 3] {
 
 /// True for a thoracic level (T1–T12): ribs join it, and a route beside the pedicle is possible.
 pub fn is_thoracic(level: &str) -> bool {
-    level.starts_with('T')
+    level.starts_with("T")
 }
 
 /// Illustrative values for the consult readout: angle, height ratio, balloon volume and pressure.

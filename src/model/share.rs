@@ -127,8 +127,8 @@ impl Share {
         let body = hash.strip_prefix(FRAGMENT_NAME)?.strip_prefix('=')?;
         let mut share = Share::default();
         let mut problems = Vec::new();
-        for item in body.split('.').filter(|i| !i.is_empty()) {
-            let (key, value) = item.split_once('-').unwrap_or((item, ""));
+        for item in super::text::pieces(body, b'.').filter(|i| !i.is_empty()) {
+            let (key, value) = super::text::split_once(item, "-").unwrap_or((item, ""));
             let key = key.to_ascii_lowercase();
             let mut bad = |accepted: String, fallback: &str| {
                 problems.push(format!(
@@ -137,9 +137,7 @@ impl Share {
             };
             match key.as_str() {
                 "step" => {
-                    let by_number = value
-                        .parse::<usize>()
-                        .ok()
+                    let by_number = super::text::number(value)
                         .filter(|n| (1..=step_ids.len()).contains(n))
                         .map(|n| n - 1);
                     match by_number.or_else(|| step_ids.iter().position(|id| *id == value)) {

@@ -59,6 +59,53 @@ pub fn join<S: AsRef<str>>(pieces: &[S], sep: &str) -> String {
     out
 }
 
+/// The pieces of `s` between the bytes `sep` (an ASCII character), as `s.split(char)` without
+/// core's character searcher.
+pub fn pieces(s: &str, sep: u8) -> Pieces<'_> {
+    Pieces { rest: Some(s), sep }
+}
+
+/// The iterator of [`pieces`].
+pub struct Pieces<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == self.sep) {
+            // An ASCII byte is always a character boundary.
+            Some(at) => {
+                self.rest = rest.get(at + 1..);
+                rest.get(..at)
+            }
+            None => self.rest.take(),
+        }
+    }
+}
+
+/// `s` up to its first `a` or `b` (ASCII characters), as `s.split([a, b]).next()`.
+pub fn before_either(s: &str, a: u8, b: u8) -> &str {
+    let end = s.bytes().position(|c| c == a || c == b).unwrap_or(s.len());
+    s.get(..end).unwrap_or(s)
+}
+
+/// A whole number written in ASCII digits (with an optional `+`), as `s.parse::<usize>().ok()`.
+pub fn number(s: &str) -> Option<usize> {
+    let digits = s.strip_prefix("+").unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    digits.bytes().try_fold(0usize, |n, b| {
+        let d = b.wrapping_sub(b'0');
+        (d < 10).then_some(())?;
+        n.checked_mul(10)?.checked_add(usize::from(d))
+    })
+}
+
 /// How many characters (Unicode scalar values) `s` has, as `s.chars().count()`, in less code in
 /// the WebAssembly: every byte but a UTF-8 continuation byte starts one.
 pub fn char_count(s: &str) -> usize {
@@ -118,6 +165,44 @@ mod tests {
         }
         for s in TEXTS.iter().chain(&PATTERNS).chain(&["€ 𝄞 日本語"]) {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn pieces_before_either_and_number_agree_with_std() {
+        let texts = TEXTS
+            .iter()
+            .chain(&["a.b.c", ".", "..", "a.", ".a", "es-MX", "pt_BR", "x-y_z"]);
+        for s in texts.clone() {
+            for sep in [b'.', b' ', b'\x1f', b'-', b'{'] {
+                let std: Vec<&str> = s.split(char::from(sep)).collect();
+                assert_eq!(pieces(s, sep).collect::<Vec<_>>(), std, "{s:?} {sep}");
+            }
+            assert_eq!(
+                Some(before_either(s, b'-', b'_')),
+                s.split(['-', '_']).next()
+            );
+        }
+        for s in [
+            "",
+            "0",
+            "7",
+            "+7",
+            "-7",
+            "12",
+            "007",
+            " 1",
+            "1 ",
+            "1.5",
+            "+",
+            "++1",
+            "x",
+            "٣",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+        ] {
+            assert_eq!(number(s), s.parse::<usize>().ok(), "{s:?}");
         }
     }
 }

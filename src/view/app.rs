@@ -875,7 +875,7 @@ pub fn app(props: &AppProps) -> Html {
         };
         l.nerves = match seg.names[1].as_str() {
             "L1" => l.nerves,
-            n if n.starts_with('L') => l.roots.clone(),
+            n if n.starts_with("L") => l.roots.clone(),
             _ => l.cord.clone(),
         };
         Rc::new(l)

@@ -31,7 +31,9 @@ enum Status {
 /// The page's address (without its own fragment) followed by `#fragment`.
 fn link(fragment: &str) -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
-    let base = href.split('#').next().unwrap_or(&href);
+    let base = crate::model::text::pieces(&href, b'#')
+        .next()
+        .unwrap_or(&href);
     Some(format!("{base}#{fragment}"))
 }
 

@@ -1,5 +1,6 @@
 //! Read-aloud with the browser's own speech synthesis: no audio files, no outside service.
 
+use crate::model::text;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -14,19 +15,16 @@ fn synth() -> Option<SpeechSynthesis> {
 /// A voice for the language tag (its first part, e.g. "es" for "es-MX"), if the device has one.
 /// Only voices on the device itself: a network voice would send the narration to another host.
 pub fn voice_for(lang: &str) -> Option<SpeechSynthesisVoice> {
-    let base = lang.split('-').next().unwrap_or(lang).to_ascii_lowercase();
+    let base = text::pieces(lang, b'-')
+        .next()
+        .unwrap_or(lang)
+        .to_ascii_lowercase();
     synth()?
         .get_voices()
         .iter()
         .filter_map(|v| v.dyn_into::<SpeechSynthesisVoice>().ok())
         .filter(|v| v.local_service())
-        .find(|v| {
-            v.lang()
-                .to_ascii_lowercase()
-                .split(['-', '_'])
-                .next()
-                .is_some_and(|l| l == base)
-        })
+        .find(|v| text::before_either(&v.lang().to_ascii_lowercase(), b'-', b'_') == base)
 }
 
 /// An utterance being spoken, with the callbacks it holds.

@@ -9,7 +9,7 @@
 
 use crate::model::geometry::Pt;
 use crate::model::push_number;
-use crate::model::text::char_count;
+use crate::model::text::{self, char_count};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::html::onclick;
@@ -42,12 +42,12 @@ fn template(spec: &'static str) -> &'static Template {
         if let Some((_, t)) = all.borrow().iter().find(|(k, _)| *k == id) {
             return *t;
         }
-        let mut parts = spec.split('|');
+        let mut parts = text::pieces(spec, b'|');
         let tag = parts.next().unwrap_or("g");
         let (keys, values): (Vec<&'static str>, Vec<(&'static str, bool)>) = parts
             .map(|part| {
-                let (key, value) = part.split_once('=').unwrap_or((part, ""));
-                (key, (value, value.contains(['@', '$'])))
+                let (key, value) = text::split_once(part, "=").unwrap_or((part, ""));
+                (key, (value, value.bytes().any(|b| b == b'@' || b == b'$')))
             })
             .unzip();
         let t: &'static Template = Box::leak(Box::new(Template {
