@@ -105,7 +105,7 @@ impl Config {
         let mut config = Config::default();
         let mut warnings = Vec::new();
         for (name, value) in attrs {
-            let value = value.trim();
+            let value = value.trim_ascii();
             match name {
                 "mode" => match value {
                     "patient" | "" => config.mode = Mode::Patient,
@@ -151,8 +151,8 @@ impl Config {
                 }
                 "clinic-name" => {
                     let name: String = value.chars().filter(|c| !c.is_control()).take(80).collect();
-                    if !name.trim().is_empty() {
-                        config.clinic_name = Some(name.trim().to_string());
+                    if !name.trim_ascii().is_empty() {
+                        config.clinic_name = Some(name.trim_ascii().to_string());
                     }
                 }
                 "clinic-phone" => {
