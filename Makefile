@@ -1,8 +1,9 @@
 # Build and test plumbing for the kyphoplasty explainer.
 #
 #   make bootstrap  install the tools (scripts/bootstrap; quick when they are there)
-#   make build      release build into dist/ (trunk build --release: the patients' build; its
-#                   post-build hook scripts/write-loader.mjs builds the consult build)
+#   make build      release build into dist/ (scripts/release-build: trunk build --release, the
+#                   patients' build, with panics carrying no source locations; its post-build hook
+#                   scripts/write-loader.mjs builds the consult build)
 #   make serve      bootstrap, build, then serve dist/ at http://127.0.0.1:8080
 #   make check      cargo fmt --check and clippy (native, wasm32, and wasm32 without consult mode:
 #                   the patients' build); no bootstrap
@@ -37,12 +38,12 @@ bootstrap:
 # keeps the order).
 build:
 	bash scripts/bootstrap
-	trunk build --release
+	bash scripts/release-build
 	@test -f dist/embed.js && test -f dist/index.html
 
 serve:
 	bash scripts/bootstrap
-	trunk build --release
+	bash scripts/release-build
 	@echo
 	@echo "  Serving dist/ at  http://$(HOST):$(PORT)/   (Ctrl-C to stop)"
 	@echo
@@ -63,7 +64,7 @@ test:
 	cargo clippy $(WASM) --no-default-features -- -D warnings
 	cargo test
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test $(WASM)
-	trunk build --release
+	bash scripts/release-build
 	node --test --test-concurrency=1 tests/e2e/
 
 # A benchmark, not a test: it builds into bench/out/dist (never dist/) and measures that build.

@@ -80,9 +80,9 @@ function build(dist) {
   const env = { ...process.env };
   const cargoBin = join(process.env.CARGO_HOME || join(process.env.HOME || "", ".cargo"), "bin");
   env.PATH = [join(ROOT, "node_modules", ".bin"), cargoBin, env.PATH].join(":");
-  log(`building the release into ${dist} (trunk build --release --dist ...)`);
+  log(`building the release into ${dist} (scripts/release-build --dist ...)`);
   const t0 = Date.now();
-  const r = spawnSync("trunk", ["build", "--release", "--dist", dist], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const r = spawnSync("bash", [join(ROOT, "scripts", "release-build"), "--dist", dist], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`trunk build failed (exit ${r.status})`);
   log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }

@@ -105,7 +105,7 @@ impl Config {
         let mut config = Config::default();
         let mut warnings = Vec::new();
         for (name, value) in attrs {
-            let value = value.trim_ascii();
+            let value = crate::model::text::trim(value);
             match name {
                 "mode" => match value {
                     "patient" | "" => config.mode = Mode::Patient,
@@ -151,8 +151,8 @@ impl Config {
                 }
                 "clinic-name" => {
                     let name: String = value.chars().filter(|c| !c.is_control()).take(80).collect();
-                    if !name.trim_ascii().is_empty() {
-                        config.clinic_name = Some(name.trim_ascii().to_string());
+                    if !crate::model::text::trim(&name).is_empty() {
+                        config.clinic_name = Some(crate::model::text::trim(&name).to_string());
                     }
                 }
                 "clinic-phone" => {
@@ -382,8 +382,30 @@ mod tests {
         assert_eq!(parse_hex("#1d6a86"), Some([0x1d, 0x6a, 0x86]));
         assert_eq!(parse_hex("teal"), None);
         assert_eq!(parse_hex("#FFA500"), Some([255, 165, 0]));
-        for bad in ["#ff", "#ffff", "#12345g", "#+f+f+f", "#ééé", "fff"] {
+        for bad in ["#ff", "#ffff", "#12345g", "#ééé", "fff"] {
             assert_eq!(parse_hex(bad), None, "{bad}");
+        }
+        // Each pair as u8::from_str_radix reads it, except its leading '+' ("#+f+f+f" is no
+        // colour, and is_plausible_colour lets only hex digits through anyway).
+        let chars = "09afAFgz+-é ";
+        for a in chars.chars() {
+            for b in chars.chars() {
+                let pair = format!("{a}{b}");
+                let std = u8::from_str_radix(&pair, 16).ok().filter(|_| a != '+');
+                assert_eq!(
+                    parse_hex(&format!("#{pair}{pair}{pair}")),
+                    std.map(|v| [v; 3]),
+                    "{pair}"
+                );
+            }
+            let std = u8::from_str_radix(&a.to_string(), 16)
+                .ok()
+                .filter(|_| a != '+');
+            assert_eq!(
+                parse_hex(&format!("#{a}{a}{a}")),
+                std.map(|v| [v * 17; 3]),
+                "{a}"
+            );
         }
         assert!((contrast([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 0.01);
         assert!(contrast([0x1d, 0x6a, 0x86], [255, 255, 255]) > 4.5);

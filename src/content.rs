@@ -27,7 +27,7 @@ pub fn language_tags() -> Vec<&'static str> {
 
 /// The built-in language that best matches a BCP 47 tag ("es-MX" matches "es"), if any.
 pub fn match_language(tag: &str) -> Option<&'static str> {
-    let tag = tag.trim_ascii().to_ascii_lowercase();
+    let tag = text::trim(tag).to_ascii_lowercase();
     let base = text::before_either(&tag, b'-', b'_');
     LANGS
         .iter()
@@ -553,7 +553,7 @@ impl Content {
                 Some(Slot::Many(v)) => {
                     *v = crate::model::text::split(text, "\n\n")
                         .into_iter()
-                        .map(|p| p.trim_ascii().to_string())
+                        .map(|p| text::trim(p).to_string())
                         .collect()
                 }
                 None => warnings.push(format!(
@@ -638,7 +638,7 @@ impl Content {
             let mut bad = |field: &str, message: &str| {
                 out.push(ContentError::at(Some((i, &step.id)), field, message))
             };
-            let title = step.title.trim_ascii();
+            let title = text::trim(&step.title);
             if title.is_empty() {
                 bad("title", "is empty");
             } else if text::char_count(title) > MAX_TITLE_CHARS {
@@ -754,12 +754,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
     for (i, c) in text.char_indices() {
         let ends = matches!(c, '.' | '!' | '?') && bytes.get(i + 1) == Some(&b' ');
         if ends {
-            out.push(text[start..=i].trim_ascii());
+            out.push(text::trim(&text[start..=i]));
             start = i + 2;
         }
     }
-    if start < text.len() && !text[start..].trim_ascii().is_empty() {
-        out.push(text[start..].trim_ascii());
+    if start < text.len() && !text::trim(&text[start..]).is_empty() {
+        out.push(text::trim(&text[start..]));
     }
     out
 }
@@ -880,7 +880,7 @@ fn text_named<'a>(texts: &'a mut dyn Texts, name: &str) -> Option<&'a mut String
 /// True for a text that is empty or only spaces (one function, not inlined at every check).
 #[inline(never)]
 fn blank(text: &str) -> bool {
-    text.trim_ascii().is_empty()
+    text::trim(text).is_empty()
 }
 
 /// Reports every empty (or blank) text of `texts` as the field `<prefix>.<name>`.
@@ -1283,7 +1283,7 @@ mod tests {
             let Ok(c) = Content::load(json) else { continue };
             for step in &c.steps {
                 for p in &step.narration {
-                    assert_eq!(sentences(p).join(" "), p.trim_ascii(), "{tag} {}", step.id);
+                    assert_eq!(sentences(p).join(" "), p.trim(), "{tag} {}", step.id);
                 }
             }
         }

@@ -123,7 +123,7 @@ impl Share {
     /// when some values were bad, one warning naming them all. `step_ids` are the steps' ids in
     /// order (a step may be given by number from 1 or by id).
     pub fn from_fragment(hash: &str, step_ids: &[&str]) -> Option<(Share, Option<String>)> {
-        let hash = unescape(hash.trim_ascii().trim_start_matches('#'));
+        let hash = unescape(super::text::trim(hash).trim_start_matches('#'));
         let body = hash.strip_prefix(FRAGMENT_NAME)?.strip_prefix('=')?;
         let mut share = Share::default();
         let mut problems = Vec::new();

@@ -62,6 +62,10 @@ pub fn join<S: AsRef<str>>(pieces: &[S], sep: &str) -> String {
 /// The pieces of `s` between the bytes `sep` (an ASCII character), as `s.split(char)` without
 /// core's character searcher.
 pub fn pieces(s: &str, sep: u8) -> Pieces<'_> {
+    debug_assert!(
+        sep.is_ascii(),
+        "a separator inside a character would split it"
+    );
     Pieces { rest: Some(s), sep }
 }
 
@@ -104,6 +108,39 @@ pub fn number(s: &str) -> Option<usize> {
         (d < 10).then_some(())?;
         n.checked_mul(10)?.checked_add(usize::from(d))
     })
+}
+
+/// True for Unicode's white space (as `char::is_whitespace`), written out: the standard one
+/// looks non-ASCII characters up in a table.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// `s` without white space at either end, as `s.trim()` (a no-break space counts, as a clinic's
+/// `&nbsp;` should), in one forward pass instead of core's two-way character walk.
+pub fn trim(s: &str) -> &str {
+    let mut start = None;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if !is_space(c) {
+            start.get_or_insert(i);
+            end = i + c.len_utf8();
+        }
+    }
+    start.and_then(|start| s.get(start..end)).unwrap_or("")
 }
 
 /// How many characters (Unicode scalar values) `s` has, as `s.chars().count()`, in less code in
@@ -165,6 +202,30 @@ mod tests {
         }
         for s in TEXTS.iter().chain(&PATTERNS).chain(&["€ 𝄞 日本語"]) {
             assert_eq!(char_count(s), s.chars().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_std() {
+        // Every character std counts as white space, and its neighbours, at each end and inside.
+        let spaces: Vec<char> = (0..=0x3001u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(spaces.len(), 25, "{spaces:?}");
+        for c in (0..=0x3001u32).filter_map(char::from_u32) {
+            assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
+        }
+        let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        for &sp in &spaces {
+            texts.push(format!("{sp}"));
+            texts.push(format!("{sp}a{sp}"));
+            texts.push(format!("{sp}{sp}ñ b{sp}é{sp}"));
+            texts.push(format!("x{sp}"));
+        }
+        texts.push("\u{200b}a\u{feff}".into()); // not white space for std either
+        for t in &texts {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
         }
     }
 
