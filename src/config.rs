@@ -150,7 +150,7 @@ impl Config {
                     }
                 }
                 "clinic-name" => {
-                    let name: String = value.chars().filter(|c| !c.is_control()).take(80).collect();
+                    let name = crate::model::text::map_chars(value, 80, &|c| (!c.is_control()).then_some(c));
                     if !crate::model::text::trim(&name).is_empty() {
                         config.clinic_name = Some(crate::model::text::trim(&name).to_string());
                     }

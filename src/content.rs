@@ -736,12 +736,9 @@ impl Content {
 
     /// Number of words in a step's narration (for reading time).
     pub fn word_count(&self, index: usize) -> usize {
-        self.steps.get(index).map_or(0, |s| {
-            s.narration
-                .iter()
-                .map(|p| p.split_whitespace().count())
-                .sum()
-        })
+        self.steps
+            .get(index)
+            .map_or(0, |s| s.narration.iter().map(|p| text::word_count(p)).sum())
     }
 }
 
@@ -777,7 +774,7 @@ pub enum Piece<'a> {
 /// Greek and Cyrillic alphabets, other characters as they are. Each character keeps its UTF-8
 /// length, so byte indices carry over; and the Unicode case tables stay out of the WebAssembly.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    text::map_chars(text, usize::MAX, &|c| Some(fold_char(c)))
 }
 
 fn fold_char(c: char) -> char {
@@ -937,7 +934,7 @@ fn must_hold(
                 message: format!(
                     "must contain {}{}",
                     if needs.len() > 1 { "both " } else { "" },
-                    needs.join(" and ")
+                    text::join(needs, " and ")
                 ),
             });
         }

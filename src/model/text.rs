@@ -143,6 +143,29 @@ pub fn trim(s: &str) -> &str {
     start.and_then(|start| s.get(start..end)).unwrap_or("")
 }
 
+/// `s`'s characters, each as `f` maps it (left out where it gives `None`), at most `max` of them:
+/// one loop for every such filter, where each `.chars()...collect::<String>()` is code of its own.
+pub fn map_chars(s: &str, max: usize, f: &dyn Fn(char) -> Option<char>) -> String {
+    let mut out = String::new();
+    for c in s.chars().filter_map(f).take(max) {
+        out.push(c);
+    }
+    out
+}
+
+/// How many words `s` has, as `s.split_whitespace().count()`.
+pub fn word_count(s: &str) -> usize {
+    let (mut n, mut in_word) = (0, false);
+    for c in s.chars() {
+        let word = !is_space(c);
+        if word && !in_word {
+            n += 1;
+        }
+        in_word = word;
+    }
+    n
+}
+
 /// How many characters (Unicode scalar values) `s` has, as `s.chars().count()`, in less code in
 /// the WebAssembly: every byte but a UTF-8 continuation byte starts one.
 pub fn char_count(s: &str) -> usize {
@@ -206,7 +229,7 @@ mod tests {
     }
 
     #[test]
-    fn trim_agrees_with_std() {
+    fn trim_and_word_count_agree_with_std() {
         // Every character std counts as white space, and its neighbours, at each end and inside.
         let spaces: Vec<char> = (0..=0x3001u32)
             .filter_map(char::from_u32)
@@ -226,6 +249,12 @@ mod tests {
         texts.push("\u{200b}a\u{feff}".into()); // not white space for std either
         for t in &texts {
             assert_eq!(trim(t), t.trim(), "{t:?}");
+            assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+            let upper = |c: char| Some(c.to_ascii_uppercase());
+            assert_eq!(map_chars(t, usize::MAX, &upper), t.to_ascii_uppercase());
+            let letters = |c: char| c.is_alphabetic().then_some(c);
+            let std: String = t.chars().filter(|c| c.is_alphabetic()).take(3).collect();
+            assert_eq!(map_chars(t, 3, &letters), std, "{t:?}");
         }
     }
 

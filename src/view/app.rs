@@ -159,10 +159,9 @@ pub fn swap(now: &str, other: &str) -> Html {
 fn call_to_action(cta: &CtaText) -> Html {
     let body = match &cta.phone {
         Some(phone) => {
-            let tel: String = phone
-                .chars()
-                .filter(|c| c.is_ascii_digit() || *c == '+')
-                .collect();
+            let tel = txt::map_chars(phone, usize::MAX, &|c| {
+                (c.is_ascii_digit() || c == '+').then_some(c)
+            });
             el("p", &[], &[]).kids(vec![
                 text(&cta.before),
                 el("a|class=kx-tel|href=tel:$", &[], &[&tel]).text(phone),
