@@ -83,7 +83,7 @@ function build(dist) {
   log(`building the release into ${dist} (scripts/release-build --dist ...)`);
   const t0 = Date.now();
   const r = spawnSync("bash", [join(ROOT, "scripts", "release-build"), "--dist", dist], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-  if (r.status !== 0) throw new Error(`trunk build failed (exit ${r.status})`);
+  if (r.status !== 0) throw new Error(`scripts/release-build failed (exit ${r.status})`);
   log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 

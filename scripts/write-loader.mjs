@@ -83,7 +83,9 @@ const shortened = (wasmBytes, glueText, what) => {
 const consultShort = shortened(readFileSync(join(scratch, `${stem}_bg.wasm`)), readFileSync(join(scratch, `${stem}.js`), "utf8"), "consult variant");
 const consultWasmBytes = consultShort.wasm;
 let consultGlueText = consultShort.glue;
-const consultHash = createHash("sha256").update(consultWasmBytes).update(consultGlueText).digest("hex").slice(0, 16);
+// A file pair's name part: the hash of the WebAssembly and the glue as they ship.
+const shippedHash = (wasmBytes, glueText) => createHash("sha256").update(wasmBytes).update(glueText).digest("hex").slice(0, 16);
+const consultHash = shippedHash(consultWasmBytes, consultGlueText);
 const consultWasm = `${stem}-${consultHash}_bg.wasm`;
 const consultGlue = `${stem}-${consultHash}.js`;
 consultGlueText = consultGlueText.split(`${stem}_bg.wasm`).join(consultWasm);
@@ -94,7 +96,7 @@ writeFileSync(join(staging, consultGlue), consultGlueText);
   // before wasm-opt and the shortening, so a change of optimizer flags alone would keep the name
   // for other bytes, and a copy cached under it would fail the new integrity check.
   const r = shortened(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"), "patients' variant");
-  const hash = createHash("sha256").update(r.wasm).update(r.glue).digest("hex").slice(0, 16);
+  const hash = shippedHash(r.wasm, r.glue);
   rmSync(join(staging, wasm));
   rmSync(join(staging, glue));
   wasm = `kyphoplasty-explainer-${hash}_bg.wasm`;
