@@ -36,6 +36,22 @@ impl Pt {
     }
 }
 
+/// How much of the segment from `a`, which is in a view box `(w, h)` from the origin, towards `b`
+/// lies in that box, from 0 to 1: an instrument's label points at the part of it in the picture.
+pub fn visible_fraction(a: Pt, b: Pt, (w, h): (f32, f32)) -> f32 {
+    let mut t: f32 = 1.0;
+    for (from, to, limit) in [(a.x, b.x, w), (a.y, b.y, h)] {
+        let d = to - from;
+        if to > limit && d > 0.0 {
+            t = t.min((limit - from) / d);
+        }
+        if to < 0.0 && d < 0.0 {
+            t = t.min(-from / d);
+        }
+    }
+    t.max(0.0)
+}
+
 /// Width and height of the view box.
 pub const VIEW: (f32, f32) = (272.0, 240.0);
 /// Front (anterior) wall of every vertebral body.
@@ -204,6 +220,27 @@ pub fn inside_middle_body(scene: &Scene, p: Pt, margin: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_visible_part_of_a_segment() {
+        let view = (100.0, 50.0);
+        let inside = Pt::new(20.0, 10.0);
+        assert_eq!(visible_fraction(inside, Pt::new(80.0, 40.0), view), 1.0);
+        // Out through the right edge half way, through the bottom a quarter of the way.
+        assert_eq!(visible_fraction(inside, Pt::new(180.0, 10.0), view), 0.5);
+        assert_eq!(visible_fraction(inside, Pt::new(20.0, 170.0), view), 0.25);
+        // Through the left and the top edges.
+        assert_eq!(visible_fraction(inside, Pt::new(-20.0, 10.0), view), 0.5);
+        assert_eq!(visible_fraction(inside, Pt::new(20.0, -30.0), view), 0.25);
+        // Leaving through the nearer of two edges.
+        let f = visible_fraction(inside, Pt::new(180.0, 170.0), view);
+        assert!((f - 0.25).abs() < 1e-6, "{f}");
+        // A start outside the box has nothing in it.
+        assert_eq!(
+            visible_fraction(Pt::new(120.0, 10.0), Pt::new(140.0, 10.0), view),
+            0.0
+        );
+    }
     use crate::model::patient::Grade;
     use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
 

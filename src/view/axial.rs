@@ -6,7 +6,7 @@ use super::still::{still, Part};
 use super::svg::{bone_gradient, cement_colour, el, label, leaf, part, path, spongy_pattern};
 use crate::content::Labels;
 use crate::model::axial as a;
-use crate::model::geometry::Pt;
+use crate::model::geometry::{self as g, Pt};
 use crate::model::push_number;
 use crate::model::route::{self, Route};
 use crate::model::scene::Scene;
@@ -315,11 +315,17 @@ pub fn axial(p: &AxialProps) -> Html {
         side.push(part(filled));
         let mut needle = Vec::new();
         if needle_visible {
-            let line = [pt(mirror, tip).x, tip.y, pt(mirror, hub).x, hub.y];
-            needle.push(el("g|class=needle", &[], &[]).kids(vec![
-                leaf("line|class=needle-shaft|x1=@|y1=@|x2=@|y2=@", &line, &[]),
-                leaf("line|class=needle-bore|x1=@|y1=@|x2=@|y2=@", &line, &[]),
-            ]));
+            // Drawn fully in and slid back along its axis (one transform per frame).
+            let full = path_.tip(1.0);
+            let back = Pt::new(full.x - u.x * 190.0, full.y - u.y * 190.0);
+            let line = [pt(mirror, full).x, full.y, pt(mirror, back).x, back.y];
+            let (dx, dy) = (pt(mirror, tip).x - pt(mirror, full).x, tip.y - full.y);
+            needle.push(
+                el("g|class=needle|transform=translate(@ @)", &[dx, dy], &[]).kids(vec![
+                    leaf("line|class=needle-shaft|x1=@|y1=@|x2=@|y2=@", &line, &[]),
+                    leaf("line|class=needle-bore|x1=@|y1=@|x2=@|y2=@", &line, &[]),
+                ]),
+            );
         }
         side.push(part(needle));
         let mut balloon = Vec::new();
@@ -377,7 +383,11 @@ pub fn axial(p: &AxialProps) -> Html {
             needle_label.push(label(
                 4.0,
                 186.0,
-                tip.towards(hub, 0.42),
+                // On the part in the picture, also while the needle is only starting in.
+                tip.towards(
+                    hub,
+                    (0.5 * g::visible_fraction(tip, hub, a::VIEW)).min(0.42),
+                ),
                 &labels.needle,
                 "start",
             ));

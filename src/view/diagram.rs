@@ -672,9 +672,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let mut needles = Vec::new();
     if needle_visible {
         for p in &treated_paths {
-            let (t, h, u) = (p.tip(s.needle), p.hub(s.needle), p.axis);
+            // Drawn fully in and slid back along its axis: a frame that moves the needle
+            // changes one transform, and the lines and handle keep their attributes.
+            let (t, h, u) = (p.tip(1.0), p.hub(1.0), p.axis);
+            let now = p.tip(s.needle);
             let ang = crate::model::math::atan2(u.y, u.x).to_degrees();
-            needles.push(el("g|class=needle", &[], &[]).kids(vec![
+            needles.push(el("g|class=needle|transform=translate(@ @)", &[now.x - t.x, now.y - t.y], &[]).kids(vec![
                 leaf(
                     "line|class=needle-shaft|x1=@|y1=@|x2=@|y2=@",
                     &[t.x, t.y, h.x, h.y],
@@ -786,7 +789,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
             needle.push(label(
                 g::SKIN_X - 6.0,
                 186.0,
-                tip.towards(hub, 0.5),
+                // The middle of the part in the picture (all of it once the needle is in).
+                tip.towards(hub, 0.5 * g::visible_fraction(tip, hub, g::VIEW)),
                 &labels.needle,
                 "end",
             ));
