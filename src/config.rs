@@ -289,6 +289,19 @@ mod tests {
     }
 
     #[test]
+    fn a_clinic_name_loses_control_characters_and_stops_at_80() {
+        let c = content();
+        let long = format!("\u{7}Riverside\u{9f} {}", "x".repeat(100));
+        let (cfg, _) = Config::from_attributes([("clinic-name", long.as_str())], &c);
+        let name = cfg.clinic_name.unwrap_or_default();
+        assert_eq!(name, format!("Riverside {}", "x".repeat(70)));
+        assert_eq!(name.chars().count(), 80);
+        // Only control characters and white space: no name.
+        let (cfg, _) = Config::from_attributes([("clinic-name", "\u{7}\u{a0}\n ")], &c);
+        assert_eq!(cfg.clinic_name, None);
+    }
+
+    #[test]
     fn clinic_attributes_are_checked() {
         let c = content();
         let (cfg, w) = Config::from_attributes(

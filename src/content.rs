@@ -1087,6 +1087,23 @@ mod tests {
     }
 
     #[test]
+    fn a_steps_word_count_is_its_narrations_words() {
+        let mut c = english();
+        for i in 0..c.steps.len() {
+            let std: usize = c.steps[i]
+                .narration
+                .iter()
+                .map(|p| p.split_whitespace().count())
+                .sum();
+            assert_eq!(c.word_count(i), std, "step {i}");
+            assert!(std > 0, "step {i} has no words");
+        }
+        c.steps[0].narration = vec!["One two\u{a0}three.".into(), "  Four  ".into()];
+        assert_eq!(c.word_count(0), 4);
+        assert_eq!(c.word_count(c.steps.len()), 0, "no such step");
+    }
+
+    #[test]
     fn the_english_content_is_valid_and_covers_the_whole_procedure() {
         let c = english();
         assert!(c.steps.len() >= REQUIRED_STATES.len());

@@ -236,7 +236,8 @@ mod tests {
             .filter(|c| c.is_whitespace())
             .collect();
         assert_eq!(spaces.len(), 25, "{spaces:?}");
-        for c in (0..=0x3001u32).filter_map(char::from_u32) {
+        // All of Unicode (std has no white space above U+3000 today, but a later one might).
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_space(c), c.is_whitespace(), "{c:?}");
         }
         let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
@@ -250,11 +251,27 @@ mod tests {
         for t in &texts {
             assert_eq!(trim(t), t.trim(), "{t:?}");
             assert_eq!(word_count(t), t.split_whitespace().count(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn map_chars_agrees_with_std() {
+        let texts = TEXTS
+            .iter()
+            .chain(&["", " \u{a0}ñ b\u{7}é\u{9f} ", "abcdef", "1a2b3c4d"]);
+        for t in texts {
             let upper = |c: char| Some(c.to_ascii_uppercase());
-            assert_eq!(map_chars(t, usize::MAX, &upper), t.to_ascii_uppercase());
+            assert_eq!(
+                map_chars(t, usize::MAX, &upper),
+                t.to_ascii_uppercase(),
+                "{t:?}"
+            );
+            // Filtered, then at most `max` kept (the order config's clinic name relies on).
             let letters = |c: char| c.is_alphabetic().then_some(c);
-            let std: String = t.chars().filter(|c| c.is_alphabetic()).take(3).collect();
-            assert_eq!(map_chars(t, 3, &letters), std, "{t:?}");
+            for max in [0, 1, 3, 100] {
+                let std: String = t.chars().filter(|c| c.is_alphabetic()).take(max).collect();
+                assert_eq!(map_chars(t, max, &letters), std, "{t:?} {max}");
+            }
         }
     }
 
