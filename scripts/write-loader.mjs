@@ -5,6 +5,8 @@
 // the names the WebAssembly and its glue call each other by are shortened (shorten-names.mjs).
 // Then it writes each language's words (content/<lang>.json, in the compact form
 // the widget reads: Content::read in src/content.rs) as kyphoplasty-explainer-<lang>-<hash>.txt;
+// minifies both variants' glue (terser) and names each variant's glue and .wasm by the hash of
+// what ships (replacing Trunk's names for the patients' pair);
 // writes embed.js (the stable-named loader) into the build, with the hashed names of the
 // wasm-bindgen glue, the .wasm and the words and their integrity hashes; copies the iframe page
 // (embed.html) and the configurator (configure.html) next to it.
@@ -30,8 +32,8 @@ const one = (re, what) => {
   }
   return found[0];
 };
-let glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
-let wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
+const glue = one(/^kyphoplasty-explainer-[0-9a-f]+\.js$/, "glue script");
+const wasm = one(/^kyphoplasty-explainer-[0-9a-f]+_bg\.wasm$/, "wasm file");
 
 // --- The consult variant --------------------------------------------------------------------
 const release = process.env.TRUNK_PROFILE !== "debug";
@@ -81,30 +83,8 @@ const shortened = (wasmBytes, glueText, what) => {
   return r;
 };
 const consultShort = shortened(readFileSync(join(scratch, `${stem}_bg.wasm`)), readFileSync(join(scratch, `${stem}.js`), "utf8"), "consult variant");
-const consultWasmBytes = consultShort.wasm;
-let consultGlueText = consultShort.glue;
-// A file pair's name part: the hash of the WebAssembly and the glue as they ship.
-const shippedHash = (wasmBytes, glueText) => createHash("sha256").update(wasmBytes).update(glueText).digest("hex").slice(0, 16);
-const consultHash = shippedHash(consultWasmBytes, consultGlueText);
-const consultWasm = `${stem}-${consultHash}_bg.wasm`;
-const consultGlue = `${stem}-${consultHash}.js`;
-consultGlueText = consultGlueText.split(`${stem}_bg.wasm`).join(consultWasm);
-writeFileSync(join(staging, consultWasm), consultWasmBytes);
-writeFileSync(join(staging, consultGlue), consultGlueText);
-{
-  // Named, as the consult variant, by the hash of what ships: Trunk's name comes from a hash taken
-  // before wasm-opt and the shortening, so a change of optimizer flags alone would keep the name
-  // for other bytes, and a copy cached under it would fail the new integrity check.
-  const r = shortened(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"), "patients' variant");
-  const hash = shippedHash(r.wasm, r.glue);
-  rmSync(join(staging, wasm));
-  rmSync(join(staging, glue));
-  wasm = `kyphoplasty-explainer-${hash}_bg.wasm`;
-  glue = `kyphoplasty-explainer-${hash}.js`;
-  writeFileSync(join(staging, wasm), r.wasm);
-  writeFileSync(join(staging, glue), r.glue);
-}
-console.log(`write-loader: consult variant -> ${consultGlue}, ${consultWasm} (${consultWasmBytes.length} bytes; patients' ${wasm}: ${readFileSync(join(staging, wasm)).length} bytes)`);
+const patientShort = shortened(readFileSync(join(staging, wasm)), readFileSync(join(staging, glue), "utf8"), "patients' variant");
+
 // The wasm-bindgen glue of both builds, minified by terser (package.json): compressed, its local
 // names shortened, comments dropped. Its exports, which embed.js (default, mount, mountAt) and
 // the tests (__panicForTests) call, keep their names: checked below by importing the glue before
@@ -114,6 +94,11 @@ const { minify } = await import("terser").catch(() => {
   console.error("write-loader: the npm package terser is missing; run scripts/bootstrap");
   process.exit(1);
 });
+const exportsOf = async (text, tag) => {
+  const path = join(scratch, `exports-${tag}.mjs`);
+  writeFileSync(path, text);
+  return Object.keys(await import(pathToFileURL(path).href)).sort().join(", ");
+};
 // Minified by terser with `options`; stops the build if the result calls eval or new Function.
 async function minified(text, options, what) {
   const { code } = await minify(text, options);
@@ -123,28 +108,50 @@ async function minified(text, options, what) {
   }
   return code;
 }
-const exportsOf = async (path, tag) => Object.keys(await import(`${pathToFileURL(path).href}?${tag}`)).sort().join(", ");
-for (const g of [glue, consultGlue]) {
-  const path = join(staging, g);
-  const text = readFileSync(path, "utf8");
-  const before = await exportsOf(path, "bindgen");
-  const code = await minified(text, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }, g);
-  writeFileSync(path, code + "\n");
-  const after = await exportsOf(path, "minified");
+// A variant's glue minified, with the same exports (else the build stops).
+async function minifiedGlue(text, what) {
+  const code = (await minified(text, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } }, `${what} glue`)) + "\n";
+  const tag = what.replace(/\W/g, "");
+  const [before, after] = [await exportsOf(text, `${tag}-bindgen`), await exportsOf(code, `${tag}-minified`)];
   if (after !== before) {
-    console.error(`write-loader: minifying ${g} changed its exports: ${before} -> ${after}`);
+    console.error(`write-loader: minifying the ${what} glue changed its exports: ${before} -> ${after}`);
     process.exit(1);
   }
-  console.log(`write-loader: ${g}: ${text.length} -> ${code.length + 1} bytes (exports: ${after})`);
+  console.log(`write-loader: ${what} glue: ${text.length} -> ${code.length} bytes (exports: ${after})`);
+  return code;
 }
+
+// Each pair is named by the hash of the WebAssembly and the minified glue as they ship (Trunk's
+// name for the patients' pair comes from a hash taken before wasm-opt, the shortening and
+// terser, so a change of optimizer flags or of terser alone would keep the name for other bytes,
+// and a copy cached under it would fail the new integrity check). The glue's own default URL for
+// its WebAssembly (wasm-bindgen writes `<out-name>_bg.wasm`, used only when it is given none;
+// embed.js always gives one) is set to the shipped name after hashing: it follows from the name.
+async function ship(short, name, builtWasmName, what) {
+  const glueText = await minifiedGlue(short.glue, what);
+  const hash = createHash("sha256").update(short.wasm).update(glueText).digest("hex").slice(0, 16);
+  const shipped = { wasm: `${name}-${hash}_bg.wasm`, glue: `${name}-${hash}.js`, bytes: short.wasm };
+  if (!glueText.includes(builtWasmName)) {
+    console.error(`write-loader: the ${what} glue does not name ${builtWasmName}`);
+    process.exit(1);
+  }
+  writeFileSync(join(staging, shipped.wasm), short.wasm);
+  writeFileSync(join(staging, shipped.glue), glueText.split(builtWasmName).join(shipped.wasm));
+  return shipped;
+}
+rmSync(join(staging, wasm));
+rmSync(join(staging, glue));
+const consult = await ship(consultShort, stem, `${stem}_bg.wasm`, "consult");
+const patient = await ship(patientShort, "kyphoplasty-explainer", "kyphoplasty-explainer_bg.wasm", "patients'");
+console.log(`write-loader: consult variant -> ${consult.glue}, ${consult.wasm} (${consult.bytes.length} bytes); patients' -> ${patient.glue}, ${patient.wasm} (${patient.bytes.length} bytes)`);
 
 // SHA-256 (every browser with integrity checks has it): 20 characters shorter per hash in embed.js
 // than SHA-384, and base64 does not compress.
 const sri = (bytes) => "sha256-" + createHash("sha256").update(bytes).digest("base64");
 // Each mode's glue and WebAssembly, and the WebAssembly's integrity hash.
 const modules = {
-  patient: [glue, wasm, sri(readFileSync(join(staging, wasm)))],
-  consult: [consultGlue, consultWasm, sri(consultWasmBytes)],
+  patient: [patient.glue, patient.wasm, sri(readFileSync(join(staging, patient.wasm)))],
+  consult: [consult.glue, consult.wasm, sri(readFileSync(join(staging, consult.wasm)))],
 };
 
 // The words: the JSON's texts in key order (keys sorted), separated by U+001F; a list is its
@@ -271,4 +278,4 @@ for (const page of files.filter((f) => f.endsWith(".html"))) {
   const html = readFileSync(path, "utf8").replace(/[ \t]*<link data-trunk rel="rust"[^>]*>\n?/g, "");
   writeFileSync(path, html);
 }
-console.log(`write-loader: embed.js -> patient ${glue}, ${wasm}; consult ${consultGlue}, ${consultWasm}; ${Object.values(words).map((w) => `${w[0]} (+ ${w[2]})`).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
+console.log(`write-loader: embed.js -> patient ${patient.glue}, ${patient.wasm}; consult ${consult.glue}, ${consult.wasm}; ${Object.values(words).map((w) => `${w[0]} (+ ${w[2]})`).join(", ")}; ${PAGES.join(", ")}; languages: ${languages.map((l) => l.tag).join(", ")}`);
