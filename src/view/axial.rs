@@ -384,10 +384,7 @@ pub fn axial(p: &AxialProps) -> Html {
                 4.0,
                 186.0,
                 // On the part in the picture, also while the needle is only starting in.
-                tip.towards(
-                    hub,
-                    (0.5 * g::visible_fraction(tip, hub, a::VIEW)).min(0.42),
-                ),
+                tip.towards(hub, (0.5 * g::visible_fraction(tip.y, hub.y, vh)).min(0.42)),
                 &labels.needle,
                 "start",
             ));

@@ -790,7 +790,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 g::SKIN_X - 6.0,
                 186.0,
                 // The middle of the part in the picture (all of it once the needle is in).
-                tip.towards(hub, 0.5 * g::visible_fraction(tip, hub, g::VIEW)),
+                tip.towards(hub, 0.5 * g::visible_fraction(tip.x, hub.x, vw)),
                 &labels.needle,
                 "end",
             ));
