@@ -12,6 +12,9 @@ use super::scene::Scene;
 
 /// Width and height of the view box.
 pub const VIEW: (f32, f32) = (240.0, 230.0);
+/// How far back from its tip a needle is drawn in the view from above (past the picture's bottom
+/// edge, where its handle would be).
+pub const NEEDLE_DRAWN: f32 = 190.0;
 /// Midline (x).
 pub const MID_X: f32 = 120.0;
 /// Front (anterior) edge of the body.

@@ -36,15 +36,40 @@ impl Pt {
     }
 }
 
-/// How much of a segment, from 0 to 1, lies below `limit` along one axis, from its start `from`
-/// (below the limit) to its end `to`: an instrument's label points at the part of it in the
-/// picture, whose edge it leaves by (the right edge of the side view, the bottom of the top view).
-pub fn visible_fraction(from: f32, to: f32, limit: f32) -> f32 {
-    if to > limit {
-        ((limit - from) / (to - from)).clamp(0.0, 1.0)
-    } else {
-        1.0
+/// The part of the segment from `a` to `b` inside a view box `(w, h)` from the origin, as the
+/// fractions of the way from `a` where it starts and ends; `None` when no part is inside.
+pub fn visible_span(a: Pt, b: Pt, (w, h): (f32, f32)) -> Option<(f32, f32)> {
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, d, max) in [(a.x, b.x - a.x, w), (a.y, b.y - a.y, h)] {
+        if d == 0.0 {
+            if p < 0.0 || p > max {
+                return None;
+            }
+            continue;
+        }
+        // Where p + t·d crosses 0 and max, in order (plain comparisons: f32::min and max cost
+        // the WebAssembly extra code for their NaN rules).
+        let (mut u, mut v) = (-p / d, (max - p) / d);
+        if u > v {
+            (u, v) = (v, u);
+        }
+        if u > t0 {
+            t0 = u;
+        }
+        if v < t1 {
+            t1 = v;
+        }
     }
+    (t0 <= t1).then_some((t0, t1))
+}
+
+/// Where the label of an instrument from `a` (its tip) to `b` points: `at` of the way along it
+/// when all of it is in the view box `view`, else at most the middle of the part that is; `None`
+/// when no part is (a needle only starting in, beyond the picture's edge).
+pub fn label_point(a: Pt, b: Pt, view: (f32, f32), at: f32) -> Option<Pt> {
+    let (t0, t1) = visible_span(a, b, view)?;
+    let half = (t1 - t0) * 0.5;
+    Some(a.towards(b, t0 + if half < at { half } else { at }))
 }
 
 /// Width and height of the view box.
@@ -217,15 +242,59 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_visible_part_of_a_segment() {
-        assert_eq!(visible_fraction(20.0, 80.0, 100.0), 1.0);
-        assert_eq!(visible_fraction(20.0, 100.0, 100.0), 1.0);
-        assert_eq!(visible_fraction(20.0, 180.0, 100.0), 0.5);
-        assert_eq!(visible_fraction(60.0, 260.0, 100.0), 0.2);
-        // Going the other way, all of it is below the limit.
-        assert_eq!(visible_fraction(20.0, -80.0, 100.0), 1.0);
-        // A start past the limit has nothing in the picture.
-        assert_eq!(visible_fraction(120.0, 140.0, 100.0), 0.0);
+    fn the_visible_part_of_a_segment_and_its_label_point() {
+        let view = (100.0, 50.0);
+        let inside = Pt::new(20.0, 10.0);
+        let span = |b: Pt| visible_span(inside, b, view);
+        assert_eq!(span(Pt::new(80.0, 40.0)), Some((0.0, 1.0)));
+        // Out through each edge.
+        assert_eq!(span(Pt::new(180.0, 10.0)), Some((0.0, 0.5)));
+        assert_eq!(span(Pt::new(-20.0, 10.0)), Some((0.0, 0.5)));
+        assert_eq!(span(Pt::new(20.0, 170.0)), Some((0.0, 0.25)));
+        assert_eq!(span(Pt::new(20.0, -30.0)), Some((0.0, 0.25)));
+        // Out through the nearer of two edges.
+        let (t0, t1) = span(Pt::new(180.0, 170.0)).unwrap_or_default();
+        assert!(t0 == 0.0 && (t1 - 0.25).abs() < 1e-6, "{t1}");
+        // In from above and out through the bottom: only the middle part.
+        let (t0, t1) =
+            visible_span(Pt::new(50.0, -50.0), Pt::new(50.0, 100.0), view).unwrap_or_default();
+        assert!(
+            (t0 - 1.0 / 3.0).abs() < 1e-6 && (t1 - 2.0 / 3.0).abs() < 1e-6,
+            "{t0} {t1}"
+        );
+        // Wholly outside, also along an edge's line.
+        assert_eq!(
+            visible_span(Pt::new(120.0, 10.0), Pt::new(140.0, 30.0), view),
+            None
+        );
+        assert_eq!(
+            visible_span(Pt::new(-10.0, -5.0), Pt::new(-10.0, 40.0), view),
+            None
+        );
+        assert_eq!(
+            visible_span(Pt::new(-10.0, 60.0), Pt::new(10.0, 80.0), view),
+            None
+        );
+
+        // The label point: `at` of the way when all is inside, else the visible part's middle.
+        let lp = |a: Pt, b: Pt, at: f32| label_point(a, b, view, at);
+        assert_eq!(
+            lp(inside, Pt::new(80.0, 10.0), 0.5),
+            Some(Pt::new(50.0, 10.0))
+        );
+        assert_eq!(
+            lp(inside, Pt::new(80.0, 10.0), 0.25),
+            Some(Pt::new(35.0, 10.0))
+        );
+        assert_eq!(
+            lp(inside, Pt::new(180.0, 10.0), 0.5),
+            Some(Pt::new(60.0, 10.0))
+        );
+        assert_eq!(
+            lp(Pt::new(50.0, -50.0), Pt::new(50.0, 100.0), 0.5),
+            Some(Pt::new(50.0, 25.0))
+        );
+        assert_eq!(lp(Pt::new(120.0, 10.0), Pt::new(140.0, 10.0), 0.5), None);
     }
     use crate::model::patient::Grade;
     use crate::model::timeline::{scene_at, DiagramState, HEALTHY};

@@ -315,6 +315,34 @@ mod tests {
     }
 
     #[test]
+    fn the_side_views_needle_label_points_inside_the_picture() {
+        let (w, h) = g::VIEW;
+        let near = |q: f32, lo: f32, hi: f32| q >= lo - 0.01 && q <= hi + 0.01;
+        for grade in Grade::ALL {
+            let scenes = every_scene(grade.loss());
+            for l in SPINE_LEVELS {
+                for n in 1..=MAX_LEVELS {
+                    let seg = segment(l, n);
+                    for s in scenes.iter().filter(|s| s.needle > 0.001) {
+                        let levels = [0, 1, 2].map(|i| level_scene(s, seg.treated[i]));
+                        let path = NeedlePath::for_frame(&frames(&levels)[seg.chosen]);
+                        let (tip, hub) = (path.tip(s.needle), path.hub(s.needle));
+                        match g::label_point(tip, hub, g::VIEW, 0.5) {
+                            Some(p) => assert!(
+                                near(p.x, 0.0, w) && near(p.y, 0.0, h),
+                                "{l} {n} {grade:?} {}: {p:?}",
+                                s.needle
+                            ),
+                            // Only while the needle is starting in beyond the picture's edge.
+                            None => assert!(s.needle < 1.0, "{l} {n} {grade:?}: needle fully in"),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn untreated_levels_stay_healthy() {
         let s = scene_at(None, DiagramState::Fracture, 1.0);
         let h = level_scene(&s, false);

@@ -142,6 +142,35 @@ mod tests {
     use crate::model::geometry::Ellipse;
     use crate::model::timeline::{scene_at, DiagramState};
 
+    #[test]
+    fn the_needle_label_points_inside_the_picture_on_both_routes() {
+        use crate::model::geometry::label_point;
+        for route in [Route::Transpedicular, Route::Extrapedicular] {
+            let path = route.path();
+            for i in 1..=50 {
+                let depth = i as f32 / 50.0;
+                let tip = path.tip(depth);
+                let hub = Pt::new(
+                    tip.x - path.axis.x * a::NEEDLE_DRAWN,
+                    tip.y - path.axis.y * a::NEEDLE_DRAWN,
+                );
+                let Some(p) = label_point(tip, hub, a::VIEW, 0.42) else {
+                    assert!(
+                        depth < 0.2,
+                        "{route:?} {depth}: no part of the needle in the picture"
+                    );
+                    continue;
+                };
+                let (w, h) = a::VIEW;
+                let near = |q: f32, lo: f32, hi: f32| q >= lo - 0.01 && q <= hi + 0.01;
+                assert!(
+                    near(p.x, 0.0, w) && near(p.y, 0.0, h),
+                    "{route:?} {depth}: {p:?}"
+                );
+            }
+        }
+    }
+
     fn every_scene() -> Vec<Scene> {
         crate::model::timeline::sample_scenes(30, &[])
             .into_iter()

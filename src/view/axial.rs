@@ -252,7 +252,7 @@ pub fn axial(p: &AxialProps) -> Html {
     let path_ = route.path();
     let u = path_.axis;
     let tip = path_.tip(s.needle);
-    let hub = Pt::new(tip.x - u.x * 190.0, tip.y - u.y * 190.0);
+    let hub = Pt::new(tip.x - u.x * a::NEEDLE_DRAWN, tip.y - u.y * a::NEEDLE_DRAWN);
     let needle_visible = s.needle > 0.001;
     let (bc, brx, bry, bang) = path_.balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
@@ -317,7 +317,10 @@ pub fn axial(p: &AxialProps) -> Html {
         if needle_visible {
             // Drawn fully in and slid back along its axis (one transform per frame).
             let full = path_.tip(1.0);
-            let back = Pt::new(full.x - u.x * 190.0, full.y - u.y * 190.0);
+            let back = Pt::new(
+                full.x - u.x * a::NEEDLE_DRAWN,
+                full.y - u.y * a::NEEDLE_DRAWN,
+            );
             let line = [pt(mirror, full).x, full.y, pt(mirror, back).x, back.y];
             let (dx, dy) = (pt(mirror, tip).x - pt(mirror, full).x, tip.y - full.y);
             needle.push(
@@ -379,15 +382,12 @@ pub fn axial(p: &AxialProps) -> Html {
             ),
         ];
         let mut needle_label = Vec::new();
-        if needle_visible {
-            needle_label.push(label(
-                4.0,
-                186.0,
-                // On the part in the picture, also while the needle is only starting in.
-                tip.towards(hub, (0.5 * g::visible_fraction(tip.y, hub.y, vh)).min(0.42)),
-                &labels.needle,
-                "start",
-            ));
+        // On the part in the picture, also while the needle is only starting in.
+        if let Some(to) = needle_visible
+            .then(|| g::label_point(tip, hub, (vw, vh), 0.42))
+            .flatten()
+        {
+            needle_label.push(label(4.0, 186.0, to, &labels.needle, "start"));
         }
         l.push(part(needle_label));
         let mut inside = Vec::new();

@@ -785,15 +785,12 @@ pub fn diagram(props: &DiagramProps) -> Html {
             ),
         ];
         let mut needle = Vec::new();
-        if needle_visible {
-            needle.push(label(
-                g::SKIN_X - 6.0,
-                186.0,
-                // The middle of the part in the picture (all of it once the needle is in).
-                tip.towards(hub, 0.5 * g::visible_fraction(tip.x, hub.x, vw)),
-                &labels.needle,
-                "end",
-            ));
+        // The middle of the part in the picture (all of it once the needle is in).
+        if let Some(to) = needle_visible
+            .then(|| g::label_point(tip, hub, (vw, vh), 0.5))
+            .flatten()
+        {
+            needle.push(label(g::SKIN_X - 6.0, 186.0, to, &labels.needle, "end"));
         }
         l.push(part(needle));
         let inside = if balloon_visible && s.balloon_size > 0.2 {
