@@ -151,8 +151,9 @@ impl Config {
                 }
                 "clinic-name" => {
                     let name = crate::model::text::map_chars(value, 80, &|c| (!c.is_control()).then_some(c));
-                    if !crate::model::text::trim(&name).is_empty() {
-                        config.clinic_name = Some(crate::model::text::trim(&name).to_string());
+                    let name = crate::model::text::trim(&name);
+                    if !name.is_empty() {
+                        config.clinic_name = Some(name.to_string());
                     }
                 }
                 "clinic-phone" => {

@@ -755,8 +755,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
             start = i + 2;
         }
     }
-    if start < text.len() && !text::trim(&text[start..]).is_empty() {
-        out.push(text::trim(&text[start..]));
+    let rest = text::trim(&text[start.min(text.len())..]);
+    if !rest.is_empty() {
+        out.push(rest);
     }
     out
 }

@@ -240,6 +240,8 @@ pub fn inside_middle_body(scene: &Scene, p: Pt, margin: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::patient::Grade;
+    use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
 
     #[test]
     fn the_visible_part_of_a_segment_and_its_label_point() {
@@ -296,8 +298,6 @@ mod tests {
         );
         assert_eq!(lp(Pt::new(120.0, 10.0), Pt::new(140.0, 10.0), 0.5), None);
     }
-    use crate::model::patient::Grade;
-    use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
 
     fn all_scenes() -> Vec<(DiagramState, f32, Scene)> {
         crate::model::timeline::sample_scenes(40, &[])

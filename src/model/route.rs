@@ -95,6 +95,16 @@ impl Path {
             .towards(self.target(), depth.clamp(0.0, 1.0))
     }
 
+    /// The far end of the needle as the view from above draws it, [`a::NEEDLE_DRAWN`] back
+    /// from the tip at that depth.
+    pub fn hub(&self, depth: f32) -> Pt {
+        let tip = self.tip(depth);
+        Pt::new(
+            tip.x - self.axis.x * a::NEEDLE_DRAWN,
+            tip.y - self.axis.y * a::NEEDLE_DRAWN,
+        )
+    }
+
     /// The balloon along this path, `(centre, half length, half width, angle in degrees)`, as
     /// [`a::balloon`] draws it for the transpedicular path.
     pub fn balloon(&self, scene: &Scene) -> (Pt, f32, f32, f32) {
@@ -149,12 +159,7 @@ mod tests {
             let path = route.path();
             for i in 1..=50 {
                 let depth = i as f32 / 50.0;
-                let tip = path.tip(depth);
-                let hub = Pt::new(
-                    tip.x - path.axis.x * a::NEEDLE_DRAWN,
-                    tip.y - path.axis.y * a::NEEDLE_DRAWN,
-                );
-                let Some(p) = label_point(tip, hub, a::VIEW, 0.42) else {
+                let Some(p) = label_point(path.tip(depth), path.hub(depth), a::VIEW, 0.42) else {
                     assert!(
                         depth < 0.2,
                         "{route:?} {depth}: no part of the needle in the picture"

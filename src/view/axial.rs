@@ -250,9 +250,8 @@ pub fn axial(p: &AxialProps) -> Html {
         Route::Transpedicular
     };
     let path_ = route.path();
-    let u = path_.axis;
     let tip = path_.tip(s.needle);
-    let hub = Pt::new(tip.x - u.x * a::NEEDLE_DRAWN, tip.y - u.y * a::NEEDLE_DRAWN);
+    let hub = path_.hub(s.needle);
     let needle_visible = s.needle > 0.001;
     let (bc, brx, bry, bang) = path_.balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
@@ -316,11 +315,7 @@ pub fn axial(p: &AxialProps) -> Html {
         let mut needle = Vec::new();
         if needle_visible {
             // Drawn fully in and slid back along its axis (one transform per frame).
-            let full = path_.tip(1.0);
-            let back = Pt::new(
-                full.x - u.x * a::NEEDLE_DRAWN,
-                full.y - u.y * a::NEEDLE_DRAWN,
-            );
+            let (full, back) = (path_.tip(1.0), path_.hub(1.0));
             let line = [pt(mirror, full).x, full.y, pt(mirror, back).x, back.y];
             let (dx, dy) = (pt(mirror, tip).x - pt(mirror, full).x, tip.y - full.y);
             needle.push(
