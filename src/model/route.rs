@@ -63,6 +63,9 @@ pub const EXTRA_BODY_ENTRY: Pt = Pt::new(84.5, 88.0);
 /// as it starts further out).
 pub const EXTRA_ANGLE_DEG: f32 = 34.0;
 
+/// Half the width of the bandage in the view from above.
+pub const BANDAGE_HALF: f32 = 9.0;
+
 /// A left needle's straight path from the skin into the body.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Path {
@@ -82,6 +85,13 @@ impl Path {
     /// Where the needle crosses the skin.
     pub fn skin_entry(&self) -> Pt {
         self.at_y(SKIN_Y)
+    }
+
+    /// The middle of the small bandage the view from above draws on the skin over the entry: at
+    /// the entry, or, where the entry lies past the picture's edge (the extrapedicular route starts
+    /// further out), moved in just far enough to show the whole bandage (18 units wide) there.
+    pub fn bandage_x(&self) -> f32 {
+        self.skin_entry().x.max(BANDAGE_HALF + 1.0)
     }
 
     /// Where the tip rests when fully in: 10 mm inside the back wall.
@@ -174,6 +184,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The bandage sits over the needle's entry where the picture shows it, and is always whole
+    /// inside the picture, on both sides: the extrapedicular entry lies past the left edge.
+    #[test]
+    fn the_bandage_is_over_the_entry_and_whole_inside_the_picture() {
+        let (w, _) = a::VIEW;
+        for route in [Route::Transpedicular, Route::Extrapedicular] {
+            let p = route.path();
+            let entry = p.skin_entry().x;
+            let left = p.bandage_x();
+            let right = a::mirror(Pt::new(left, 0.0)).x;
+            for c in [left, right] {
+                assert!(
+                    c - BANDAGE_HALF >= 0.0 && c + BANDAGE_HALF <= w,
+                    "{route:?}: bandage at {c}, picture 0..{w}"
+                );
+            }
+            if entry >= BANDAGE_HALF {
+                assert_eq!(left, entry, "{route:?}");
+            } else {
+                assert!(
+                    left - BANDAGE_HALF < 2.0,
+                    "{route:?}: at the edge nearest the entry"
+                );
+            }
+        }
+        assert!(Route::Extrapedicular.path().skin_entry().x < 0.0);
     }
 
     fn every_scene() -> Vec<Scene> {

@@ -258,7 +258,7 @@ pub fn axial(p: &AxialProps) -> Html {
     let (cc, crx, cry, cang) = path_.cavity(s);
     let cement_y = path_.cement_back_y(s);
     let cement_colour = cement_colour(s.cure);
-    let entry = path_.skin_entry();
+    let bandage_x = path_.bandage_x();
     let sides: &[bool] = if p.bilateral {
         &[false, true]
     } else {
@@ -340,7 +340,11 @@ pub fn axial(p: &AxialProps) -> Html {
         side.push(part(balloon));
         side.push(leaf(
             "rect|class=bandage|x=@|y=@|width=18|height=6|rx=2.5|opacity=@",
-            &[pt(mirror, entry).x - 9.0, a::SKIN_Y - 2.0, s.bandage],
+            &[
+                pt(mirror, Pt::new(bandage_x, 0.0)).x - route::BANDAGE_HALF,
+                a::SKIN_Y - 2.0,
+                s.bandage,
+            ],
             &[],
         ));
         kids.push(el("g|class=treated-side", &[], &[]).kids(side));
