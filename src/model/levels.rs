@@ -193,6 +193,17 @@ impl NeedlePath {
     }
 }
 
+/// Where the side view's needle label points: of these needles' label points (the middle of the
+/// part in the picture, see [`g::label_point`]), the one nearest `anchor`, where the label's text
+/// sits, so that with several levels treated its leader stays short and does not cross the
+/// picture; `None` while no needle is in the picture yet.
+pub fn needle_label_point(paths: &[NeedlePath], depth: f32, anchor: Pt) -> Option<Pt> {
+    paths
+        .iter()
+        .filter_map(|p| g::label_point(p.tip(depth), p.hub(depth), g::VIEW, 0.5))
+        .min_by(|a, b| a.dist(anchor).total_cmp(&b.dist(anchor)))
+}
+
 /// How thoracic a level looks, from 0 (lumbar) to 1 (mid-thoracic): T11 and T12 are transitional.
 pub fn thoracic_shape(level: &str) -> f32 {
     match level {
@@ -314,6 +325,29 @@ mod tests {
         assert_eq!(segment("L1", 1).names, levels_around("L1"));
     }
 
+    /// Where the side view writes the needle's label.
+    const ANCHOR: Pt = Pt::new(g::SKIN_X - 6.0, 186.0);
+
+    /// T5 with three levels moves the window down (T5 is the top vertebra drawn): the label points
+    /// at the needle of the lowest treated level, next to it, not across the picture at T5's,
+    /// whose needle comes in across the picture's top edge.
+    #[test]
+    fn with_three_levels_the_needle_label_points_at_the_nearest_needle() {
+        let seg = segment("T5", 3);
+        assert_eq!(seg.chosen, 0);
+        let s = every_scene(Grade::Moderate.loss())
+            .into_iter()
+            .find(|s| s.needle >= 1.0)
+            .unwrap();
+        let levels = [0, 1, 2].map(|i| level_scene(&s, seg.treated[i]));
+        let paths = frames(&levels).map(|f| NeedlePath::for_frame(&f));
+        let p = needle_label_point(&paths, 1.0, ANCHOR).unwrap();
+        let lowest = g::label_point(paths[2].tip(1.0), paths[2].hub(1.0), g::VIEW, 0.5);
+        assert_eq!(Some(p), lowest);
+        let top = g::label_point(paths[0].tip(1.0), paths[0].hub(1.0), g::VIEW, 0.5).unwrap();
+        assert!(p.dist(ANCHOR) < top.dist(ANCHOR) * 0.5, "{p:?} {top:?}");
+    }
+
     #[test]
     fn the_side_views_needle_label_points_inside_the_picture() {
         let (w, h) = g::VIEW;
@@ -325,16 +359,38 @@ mod tests {
                     let seg = segment(l, n);
                     for s in scenes.iter().filter(|s| s.needle > 0.001) {
                         let levels = [0, 1, 2].map(|i| level_scene(s, seg.treated[i]));
-                        let path = NeedlePath::for_frame(&frames(&levels)[seg.chosen]);
-                        let (tip, hub) = (path.tip(s.needle), path.hub(s.needle));
-                        match g::label_point(tip, hub, g::VIEW, 0.5) {
-                            Some(p) => assert!(
-                                near(p.x, 0.0, w) && near(p.y, 0.0, h),
-                                "{l} {n} {grade:?} {}: {p:?}",
-                                s.needle
-                            ),
-                            // Only while the needle is starting in beyond the picture's edge.
-                            None => assert!(s.needle < 1.0, "{l} {n} {grade:?}: needle fully in"),
+                        let paths = frames(&levels).map(|f| NeedlePath::for_frame(&f));
+                        let treated: Vec<NeedlePath> = (0..3)
+                            .filter(|i| seg.treated[*i])
+                            .map(|i| paths[i])
+                            .collect();
+                        let chosen = paths[seg.chosen];
+                        let own = g::label_point(
+                            chosen.tip(s.needle),
+                            chosen.hub(s.needle),
+                            g::VIEW,
+                            0.5,
+                        );
+                        match needle_label_point(&treated, s.needle, ANCHOR) {
+                            Some(p) => {
+                                assert!(
+                                    near(p.x, 0.0, w) && near(p.y, 0.0, h),
+                                    "{l} {n} {grade:?} {}: {p:?}",
+                                    s.needle
+                                );
+                                // With one level, the chosen needle's own point; with more, one
+                                // no farther from the label.
+                                match own {
+                                    Some(o) if n == 1 => assert_eq!(p, o),
+                                    Some(o) => assert!(p.dist(ANCHOR) <= o.dist(ANCHOR)),
+                                    None => assert!(n > 1, "{l} {n}: one level, {p:?}"),
+                                }
+                            }
+                            // Only while the needles are starting in beyond the picture's edge.
+                            None => {
+                                assert!(s.needle < 1.0, "{l} {n} {grade:?}: needle fully in");
+                                assert_eq!(own, None, "{l} {n} {grade:?}");
+                            }
                         }
                     }
                 }

@@ -785,12 +785,13 @@ pub fn diagram(props: &DiagramProps) -> Html {
             ),
         ];
         let mut needle = Vec::new();
-        // The middle of the part in the picture (all of it once the needle is in).
+        // The middle of the part in the picture of the needle nearest the label.
+        let at = Pt::new(g::SKIN_X - 6.0, 186.0);
         if let Some(to) = needle_visible
-            .then(|| g::label_point(tip, hub, (vw, vh), 0.5))
+            .then(|| lv::needle_label_point(&treated_paths, s.needle, at))
             .flatten()
         {
-            needle.push(label(g::SKIN_X - 6.0, 186.0, to, &labels.needle, "end"));
+            needle.push(label(at.x, at.y, to, &labels.needle, "end"));
         }
         l.push(part(needle));
         let inside = if balloon_visible && s.balloon_size > 0.2 {
