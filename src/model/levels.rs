@@ -335,16 +335,18 @@ mod tests {
     fn with_three_levels_the_needle_label_points_at_the_nearest_needle() {
         let seg = segment("T5", 3);
         assert_eq!(seg.chosen, 0);
-        let s = every_scene(Grade::Moderate.loss())
-            .into_iter()
-            .find(|s| s.needle >= 1.0)
-            .unwrap();
-        let levels = [0, 1, 2].map(|i| level_scene(&s, seg.treated[i]));
+        let scenes = every_scene(Grade::Moderate.loss());
+        let Some(s) = scenes.iter().find(|s| s.needle >= 1.0) else {
+            panic!("no moment with the needle fully in");
+        };
+        let levels = [0, 1, 2].map(|i| level_scene(s, seg.treated[i]));
         let paths = frames(&levels).map(|f| NeedlePath::for_frame(&f));
-        let p = needle_label_point(&paths, 1.0, ANCHOR).unwrap();
-        let lowest = g::label_point(paths[2].tip(1.0), paths[2].hub(1.0), g::VIEW, 0.5);
-        assert_eq!(Some(p), lowest);
-        let top = g::label_point(paths[0].tip(1.0), paths[0].hub(1.0), g::VIEW, 0.5).unwrap();
+        let point = |p: &NeedlePath| g::label_point(p.tip(1.0), p.hub(1.0), g::VIEW, 0.5);
+        let (Some(p), Some(top)) = (needle_label_point(&paths, 1.0, ANCHOR), point(&paths[0]))
+        else {
+            panic!("the needles are in the picture");
+        };
+        assert_eq!(Some(p), point(&paths[2]));
         assert!(p.dist(ANCHOR) < top.dist(ANCHOR) * 0.5, "{p:?} {top:?}");
     }
 

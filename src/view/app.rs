@@ -246,6 +246,21 @@ fn narration(
     ])
 }
 
+/// Scrolls the page to show the pictures again when more than half of them is above the screen:
+/// after a step was chosen with a control below them (as on a phone), they would change out of
+/// sight.
+fn reveal(root: &NodeRef) {
+    if let Some(e) = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(".kx-stage-group").ok().flatten())
+    {
+        let r = e.get_bounding_client_rect();
+        if r.top() < -r.height() / 2.0 {
+            e.scroll_into_view();
+        }
+    }
+}
+
 /// The content shared by reference: equal when it is the same content (no deep comparison on
 /// every render).
 #[derive(Clone)]
@@ -549,7 +564,7 @@ pub fn app(props: &AppProps) -> Html {
     // same object across renders), the read-aloud voice, the last step and end the page heard
     // of (none before "ready"), the last step read aloud or not, and the references to the root
     // and the About button.
-    let (clock, timeline, dispatch, go_to, seek, speaker, seen, said, root, about_button) = {
+    let (clock, timeline, dispatch, seek, speaker, seen, said, root, about_button) = {
         let content = content.clone();
         let config = props.config.clone();
         let reduced = props.reduced_motion;
@@ -565,7 +580,6 @@ pub fn app(props: &AppProps) -> Html {
             ));
             let c = clock.clone();
             let dispatch = Callback::from(move |a: Action| c.apply(a));
-            let go_to = dispatch.reform(Action::GoTo);
             let seek = dispatch.reform(Action::Seek);
             let speaker = Rc::new(RefCell::new(Speaker::default()));
             let seen = Rc::new(Cell::new(None::<(usize, bool)>));
@@ -575,7 +589,6 @@ pub fn app(props: &AppProps) -> Html {
                 clock,
                 timeline,
                 dispatch,
-                go_to,
                 seek,
                 speaker,
                 seen,
@@ -794,6 +807,17 @@ pub fn app(props: &AppProps) -> Html {
         let open_term = open_term.clone();
         Callback::from(move |i: usize| {
             open_term.set(if *open_term == Some(i) { None } else { Some(i) })
+        })
+    };
+    // Previous, Next, Play and the list of steps sit below the pictures: a step chosen with them
+    // brings the pictures back into sight.
+    let onaction = {
+        let (root, dispatch) = (root.clone(), dispatch.clone());
+        Callback::from(move |a: Action| {
+            dispatch.emit(a);
+            if a != Action::Pause {
+                reveal(&root);
+            }
         })
     };
     let toggle_large = {
@@ -1304,7 +1328,7 @@ pub fn app(props: &AppProps) -> Html {
             is_last: moment.is_last,
             count: count.clone().into(),
             labels_on: *show_labels,
-            onaction: dispatch.clone(),
+            onaction: onaction.clone(),
             ontogglelabels: toggle_labels,
             can_play: !props.reduced_motion,
         }),
@@ -1312,7 +1336,7 @@ pub fn app(props: &AppProps) -> Html {
             heading: ui.all_steps.clone().into(),
             titles,
             current: step_index,
-            onselect: go_to,
+            onselect: onaction.reform(Action::GoTo),
         }),
         el("p|class=kx-note", &[], &[]).text(content.disclaimer.first().map_or("", |s| s.as_str())),
         el(

@@ -623,8 +623,6 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let paths = frames.map(|fr| NeedlePath::for_frame(&fr));
     let needle_visible = s.needle > 0.001;
     let chosen_path = paths[chosen];
-    let tip = chosen_path.tip(s.needle);
-    let hub = chosen_path.hub(s.needle);
     let balloon = g::balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
     let cavity = g::cavity(s);

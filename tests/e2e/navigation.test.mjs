@@ -176,6 +176,54 @@ test("the list of steps jumps to a step and marks it aria-current=step", async (
   }
 });
 
+test("on a phone, a step chosen below the pictures brings them back into sight; other buttons leave the page where it is", async () => {
+  const page = await ready({ width: 360, height: 740 });
+  try {
+    const pictureTop = async () => (await stage(page).boundingBox()).y;
+    const scrollY = () => page.evaluate(() => window.scrollY);
+    // Reading down to Next leaves the pictures above the screen.
+    await button(page, UI.next).scrollIntoViewIfNeeded();
+    assert.ok((await pictureTop()) < -200, `pictures above the screen: ${await pictureTop()}`);
+    await button(page, UI.next).click();
+    await expectLive(page, announcement(1));
+    const top = await pictureTop();
+    assert.ok(top >= -1 && top < 20, `the pictures' top at the screen's top after Next: ${top}`);
+    // The same from the list of steps, and from Previous.
+    const list = widget(page).getByRole("navigation", { name: UI.all_steps, exact: true });
+    await list.getByRole("button", { name: TITLES[6], exact: true }).click();
+    await expectLive(page, announcement(6));
+    assert.ok(Math.abs(await pictureTop()) < 20, "after the list of steps");
+    await button(page, UI.previous).scrollIntoViewIfNeeded();
+    await button(page, UI.previous).click();
+    await expectLive(page, announcement(5));
+    assert.ok(Math.abs(await pictureTop()) < 20, "after Previous");
+    // Labels changes no step: the page stays put.
+    await button(page, UI.labels).scrollIntoViewIfNeeded();
+    const before = await scrollY();
+    await button(page, UI.labels).click();
+    await afterRendering(page);
+    assert.equal(await scrollY(), before, "Labels does not scroll the page");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("with the pictures in sight, Next does not scroll the page", async () => {
+  const page = await ready({ width: 1280, height: 1500 });
+  try {
+    await button(page, UI.next).scrollIntoViewIfNeeded();
+    const box = await stage(page).boundingBox();
+    assert.ok(box.y > -box.height / 2, `more than half of the pictures in sight: ${box.y}`);
+    const before = await page.evaluate(() => window.scrollY);
+    await button(page, UI.next).click();
+    await expectLive(page, announcement(1));
+    await afterRendering(page);
+    assert.equal(await page.evaluate(() => window.scrollY), before);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("Play shows every step in order, then stops at the end (fake clock)", async () => {
   const page = await ready({ clock: true });
   try {
