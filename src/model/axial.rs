@@ -59,9 +59,12 @@ pub fn skin_entry() -> Pt {
     on_axis_at_y(SKIN_Y)
 }
 
-/// Where the left needle's tip rests when fully in: 10 mm inside the back wall.
+/// Where the left needle's tip rests when fully in: just inside the back wall, by
+/// [`super::geometry::TIP_INSIDE`] along the path.
 pub fn needle_target() -> Pt {
-    on_axis_at_y(BODY_BACK_Y - 20.0)
+    let u = axis();
+    let k = super::geometry::TIP_INSIDE;
+    Pt::new(PEDICLE_FRONT.x + u.x * k, PEDICLE_FRONT.y + u.y * k)
 }
 
 /// The left needle's tip for a depth in `0.0..=1.0`.

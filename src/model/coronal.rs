@@ -143,26 +143,30 @@ pub fn target(scene: &Scene, bilateral: bool, route: Route) -> Pt {
         MID_X - 10.0
     };
     match route {
-        Route::Transpedicular => Pt::new(x, p.c.y + p.ry * 0.6),
+        Route::Transpedicular => Pt::new(x, p.c.y + p.ry * 0.3),
         Route::Extrapedicular => Pt::new(x + 2.0, p.c.y + p.ry + 4.0),
     }
 }
 
-/// The left needle's tip on the image. Its progress follows the side view: at the entry point
-/// until the side view shows it in the bone; then, through the pedicle, inside the ring (never
-/// past its inner wall) until the side view shows it past the back wall of the body, then inward;
-/// or, beside the pedicle, down along the ring's outside to below it, then inward.
+/// The left needle's tip on the image. Its progress follows the side view: from outside the
+/// picture's bone, along the shaft, to the entry point while the side view shows it going through
+/// the skin and the muscles; then, through the pedicle, inside the ring (never past its inner
+/// wall) until the side view shows it past the back wall of the body, then inward; or, beside the
+/// pedicle, down along the ring's outside to below it, then inward.
 pub fn needle_tip(scene: &Scene, bilateral: bool, route: Route) -> Pt {
     let side = g::needle_tip(scene.needle).x;
     let p = pedicle(mid_top(scene));
     let start = entry(scene, route);
     let wall = match route {
-        Route::Transpedicular => Pt::new(medial_wall_x() - 1.5, p.c.y + p.ry * 0.15),
+        Route::Transpedicular => Pt::new(medial_wall_x() - 1.5, p.c.y),
         Route::Extrapedicular => extrapedicular_corner(scene),
     };
     let end = target(scene, bilateral, route);
     if side >= g::PEDICLE_BACK {
+        let t = (g::SKIN_X - side) / (g::SKIN_X - g::PEDICLE_BACK);
         start
+            .towards(shaft_end(scene, bilateral, route), 0.7)
+            .towards(start, t)
     } else if side >= g::BODY_BACK {
         let t = (g::PEDICLE_BACK - side) / (g::PEDICLE_BACK - g::BODY_BACK);
         start.towards(wall, t)
@@ -339,7 +343,19 @@ mod tests {
                         tip.x < medial_wall_x(),
                         "{s:?} at {t}: tip {tip:?} crosses the medial wall before the back wall"
                     );
-                    let ring = pedicle(mid_top(&scene));
+                }
+                let ring = pedicle(mid_top(&scene));
+                let start = entry(&scene, Route::Transpedicular);
+                if side_tip.x >= g::PEDICLE_BACK {
+                    // Still in the soft tissues: outside the ring, up and out from the entry
+                    // point, and reaching it as the side view reaches the pedicle.
+                    assert!(
+                        tip.x <= start.x + 1e-3 && tip.y <= start.y + 1e-3,
+                        "{s:?} at {t}"
+                    );
+                    let k = (g::SKIN_X - side_tip.x) / (g::SKIN_X - g::PEDICLE_BACK);
+                    assert!(tip.dist(start) <= 40.0 * (1.0 - k) + 1e-3, "{s:?} at {t}");
+                } else if side_tip.x >= g::BODY_BACK {
                     assert!(
                         tip.x > ring.c.x - ring.rx,
                         "{s:?} at {t}: tip outside the ring"

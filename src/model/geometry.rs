@@ -118,9 +118,13 @@ pub fn skin_entry() -> Pt {
     on_axis_at_x(SKIN_X)
 }
 
+/// How far inside the back wall of the body the working cannula's tip rests once the stylet is
+/// out: 5 mm, just inside (the drill and the balloon go on to the front third). Every view uses it.
+pub const TIP_INSIDE: f32 = 10.0;
+
 /// Where the needle's tip rests when fully in: just inside the back wall of the body.
 pub fn needle_target() -> Pt {
-    on_axis_at_x(BODY_BACK - 20.0)
+    on_axis_at_x(BODY_BACK - TIP_INSIDE)
 }
 
 /// The needle's tip for a needle depth in `0.0..=1.0` (0 = touching the skin).
@@ -242,6 +246,30 @@ mod tests {
     use super::*;
     use crate::model::patient::Grade;
     use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
+
+    /// Once the stylet is out, the working cannula's tip rests just inside the back wall (the
+    /// drill and the balloon go on to the front third), in the side view and from above, by
+    /// either route.
+    #[test]
+    fn the_cannula_tip_rests_just_inside_the_back_wall() {
+        use crate::model::{axial as a, route::Route};
+        let t = needle_target();
+        assert!(inside_middle_body(&HEALTHY, t, 2.0), "{t:?}");
+        assert!(BODY_BACK - t.x <= 12.0, "{t:?}: more than 6 mm in");
+        let above = a::needle_target();
+        assert!(
+            a::inside_body(above, 2.0) && a::BODY_BACK_Y - above.y <= 12.0,
+            "{above:?}"
+        );
+        for route in [Route::Transpedicular, Route::Extrapedicular] {
+            let p = route.path();
+            assert!(a::inside_body(p.target(), 2.0), "{route:?}");
+            assert!(
+                (p.target().dist(p.through) - TIP_INSIDE).abs() < 1e-3,
+                "{route:?}"
+            );
+        }
+    }
 
     #[test]
     fn the_visible_part_of_a_segment_and_its_label_point() {

@@ -2,7 +2,7 @@
 //! (transpedicular), or, at thoracic levels, beside the pedicle by the rib head (extrapedicular).
 //! Coordinates are those of [`super::axial`]; everything is given for the left side and mirrored.
 
-use super::axial::{self as a, BODY_BACK_Y, BODY_FRONT_Y, SKIN_Y};
+use super::axial::{self as a, BODY_FRONT_Y, SKIN_Y};
 use super::geometry::Pt;
 use super::math;
 use super::patient::is_thoracic;
@@ -69,7 +69,7 @@ pub const BANDAGE_HALF: f32 = 9.0;
 /// A left needle's straight path from the skin into the body.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Path {
-    /// A point the path goes through.
+    /// Where the path enters the body (its back wall, or the back outer corner beside the pedicle).
     pub through: Pt,
     /// Unit vector from the skin towards the front of the body.
     pub axis: Pt,
@@ -94,9 +94,14 @@ impl Path {
         self.skin_entry().x.max(BANDAGE_HALF + 1.0)
     }
 
-    /// Where the tip rests when fully in: 10 mm inside the back wall.
+    /// Where the tip rests when fully in: just inside the body, by
+    /// [`crate::model::geometry::TIP_INSIDE`] along the path from where it enters (`through`).
     pub fn target(&self) -> Pt {
-        self.at_y(BODY_BACK_Y - 20.0)
+        let k = crate::model::geometry::TIP_INSIDE;
+        Pt::new(
+            self.through.x + self.axis.x * k,
+            self.through.y + self.axis.y * k,
+        )
     }
 
     /// The tip for a depth in `0.0..=1.0`.
@@ -252,7 +257,7 @@ mod tests {
             let tip = p.tip(i as f32 / 400.0);
             // Behind the back wall of the body: never in the canal (between the pedicles' inner
             // walls) and never across the pedicle's inner wall.
-            if tip.y >= BODY_BACK_Y {
+            if tip.y >= a::BODY_BACK_Y {
                 assert!(tip.x < a::medial_wall_x(tip.y), "{tip:?} medial wall");
                 assert!(tip.x < a::MID_X - 20.0, "{tip:?} in the canal");
             }
