@@ -326,6 +326,9 @@ pub struct TakeHome {
     pub route: String,
     /// The extrapedicular route in plain words.
     pub route_beside: String,
+    /// The access step's second paragraph for the extrapedicular route, in plain words (the
+    /// handout's text of that step).
+    pub needle_beside: String,
     /// Heading of the printed steps.
     pub steps: String,
 }

@@ -311,6 +311,19 @@ pub fn narration_view(p: &NarrationProps) -> Html {
     narration(&paragraphs, glossary, p.reading, p.open, &p.ontoggle)
 }
 
+/// A step's title as shown (and in the list of steps): the access step's is `extra`'s when the
+/// needle takes the extrapedicular route.
+fn shown_title<'a>(
+    step: &'a crate::content::Step,
+    consult: bool,
+    extra: Option<&'a str>,
+) -> &'a str {
+    match extra {
+        Some(t) if step.diagram == crate::model::timeline::DiagramState::Needle => t,
+        _ => step_title(step, consult),
+    }
+}
+
 /// A step's title for the reader: clinical in consult mode.
 fn step_title(step: &crate::content::Step, consult: bool) -> &str {
     if cfg!(feature = "consult") && consult {
@@ -859,14 +872,10 @@ pub fn app(props: &AppProps) -> Html {
     // Consult mode is only in the consult build (the feature `consult`).
     let consult = cfg!(feature = "consult") && props.config.mode == Mode::Consult;
     // Consult mode at a thoracic level with the extrapedicular route: the access step says so.
-    let beside = consult
-        && step.diagram == crate::model::timeline::DiagramState::Needle
-        && route.at(&level) == Route::Extrapedicular;
-    let title = if beside {
-        ui.extrapedicular_title.as_str()
-    } else {
-        step_title(step, consult)
-    };
+    let extra = (consult && route.at(&level) == Route::Extrapedicular)
+        .then_some(ui.extrapedicular_title.as_str());
+    let beside = extra.is_some() && step.diagram == crate::model::timeline::DiagramState::Needle;
+    let title = shown_title(step, consult, extra);
     let live = format!("{count}: {title}");
     // Consult mode can treat up to three neighbouring levels; patients see one.
     let seg = segment(&level, if consult { *level_count } else { 1 });
@@ -906,7 +915,7 @@ pub fn app(props: &AppProps) -> Html {
     let titles: Vec<AttrValue> = content
         .steps
         .iter()
-        .map(|s| AttrValue::from(step_title(s, consult).to_string()))
+        .map(|s| AttrValue::from(shown_title(s, consult, extra).to_string()))
         .collect();
 
     let onkeydown = {

@@ -351,7 +351,10 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                         <h5 class="kx-ho-step-title">
                             <span class="kx-ho-n">{ number }</span>{ &s.title }
                         </h5>
-                        { for s.narration.iter().map(|para| html! { <p>{ para }</p> }) }
+                        { for s.narration.iter().enumerate().map(|(i, para)| html! {
+                            // Through the bony bridge, or beside it by the extrapedicular route.
+                            <p>{ if beside && i == 1 && s.diagram == DiagramState::Needle { &words.needle_beside } else { para } }</p>
+                        }) }
                     </div>
                 </li>
             }

@@ -183,9 +183,14 @@ test("with the extrapedicular route, the access step is titled and told as extra
     const count = UI.step_of.replace("{n}", "3").replace("{total}", String(CONTENT.steps.length));
     await w.locator("[aria-live]").filter({ hasText: `${count}: ${UI.extrapedicular_title}` }).waitFor();
     await w.getByText(UI.extrapedicular_access.slice(0, 60)).waitFor();
+    // The list of steps names the step the same way.
+    const list = w.getByRole("navigation", { name: UI.all_steps, exact: true });
+    await list.getByRole("button", { name: UI.extrapedicular_title }).waitFor();
+    assert.equal(await list.getByRole("button", { name: CONTENT.steps[2].consult.title }).count(), 0);
     // Back to transpedicular: the usual words.
     await w.getByLabel(UI.route).selectOption("trans");
     await w.locator("[aria-live]").filter({ hasText: `${count}: ${CONTENT.steps[2].consult.title}` }).waitFor();
+    await list.getByRole("button", { name: CONTENT.steps[2].consult.title }).waitFor();
   } finally {
     await page.context().close();
   }

@@ -461,6 +461,9 @@ test("the handout names every treated level and the extrapedicular route, and it
     const many = T.bones.replace("{n}", "2").replace("{levels}", "T8, T9");
     await sheet.getByText(many, { exact: true }).waitFor();
     await sheet.getByText(T.route_beside, { exact: true }).waitFor();
+    // The access step's words follow the route: beside the bony bridge, not through it.
+    await sheet.getByText(T.needle_beside, { exact: true }).waitFor();
+    assert.equal(await sheet.getByText(CONTENT.steps[2].narration[1], { exact: true }).count(), 0);
     const fractured = await w.locator(".kx-ho-still").first().locator("g.vertebra.fractured").count();
     assert.equal(fractured, 2, "both treated levels are drawn broken and treated in the stills");
   } finally {
