@@ -36,9 +36,9 @@ pub enum DiagramState {
 }
 
 /// Share of the lost front height that the inflated balloon lifts back.
-pub const LIFT_INFLATED: f32 = 0.55;
+pub const LIFT_INFLATED: f32 = 0.4;
 /// Share of the lost front height still lifted once the balloon is out (a little is lost again).
-pub const LIFT_AFTER_REMOVAL: f32 = 0.45;
+pub const LIFT_AFTER_REMOVAL: f32 = 0.3;
 
 /// One keyframe: the scene at the end of a step and the moving windows of its parameters.
 #[derive(Clone, Copy, Debug)]
