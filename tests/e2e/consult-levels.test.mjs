@@ -179,11 +179,11 @@ test("with the extrapedicular route, the access step is titled and told as extra
     const w = widget(page);
     await w.getByLabel(UI.level).selectOption("T8");
     await w.getByLabel(UI.route).selectOption("extra");
-    await w.getByRole("button", { name: CONTENT.steps[2].consult.title }).click();
+    // The list of steps names the access step for the route.
+    await w.getByRole("button", { name: UI.extrapedicular_title }).click();
     const count = UI.step_of.replace("{n}", "3").replace("{total}", String(CONTENT.steps.length));
     await w.locator("[aria-live]").filter({ hasText: `${count}: ${UI.extrapedicular_title}` }).waitFor();
     await w.getByText(UI.extrapedicular_access.slice(0, 60)).waitFor();
-    // The list of steps names the step the same way.
     const list = w.getByRole("navigation", { name: UI.all_steps, exact: true });
     await list.getByRole("button", { name: UI.extrapedicular_title }).waitFor();
     assert.equal(await list.getByRole("button", { name: CONTENT.steps[2].consult.title }).count(), 0);
