@@ -817,10 +817,11 @@ pub fn diagram(props: &DiagramProps) -> Html {
         l.push(part(inside_label));
         let mut outside = Vec::new();
         if s.bandage > 0.5 {
+            // Level with the bandage's middle, clear of the spinal cord's leader above it.
             outside.push(label(
-                g::SKIN_X - 6.0,
-                entry.y - 24.0,
-                Pt::new(g::SKIN_X + 2.0, entry.y - 10.0),
+                g::SKIN_X - 8.0,
+                entry.y + 4.0,
+                Pt::new(g::SKIN_X - 1.0, entry.y),
                 &labels.bandage,
                 "end",
             ));
@@ -828,7 +829,8 @@ pub fn diagram(props: &DiagramProps) -> Html {
             outside.push(label(
                 g::SKIN_X - 6.0,
                 44.0,
-                Pt::new(g::BODY_FRONT + 88.0, top_mid - 20.0),
+                // The field's right-hand edge, away from the spinal cord's leader.
+                Pt::new(g::BODY_FRONT + 106.0, top_mid + 24.0),
                 &labels.xray,
                 "end",
             ));
