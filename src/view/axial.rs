@@ -3,7 +3,9 @@
 //! cement mass. Coordinates are documented in [`crate::model::axial`].
 
 use super::still::{still, Part};
-use super::svg::{bone_gradient, cement_colour, el, label, leaf, part, path, spongy_pattern};
+use super::svg::{
+    bone_gradient, cement_colour, el, label, leaf, part, path, spongy_pattern, wrapped_label,
+};
 use crate::content::Labels;
 use crate::model::axial as a;
 use crate::model::geometry::{self as g, Pt};
@@ -365,19 +367,23 @@ pub fn axial(p: &AxialProps) -> Html {
                 &labels.vertebra,
                 "end",
             ),
-            label(
+            // These two share a line: a long name (Spanish, or consult mode's "Cauda equina
+            // (nerve roots)") takes two, so they stay apart on a phone.
+            wrapped_label(
                 vw - 4.0,
                 104.0,
                 Pt::new(mx + 8.0, 112.0),
                 &labels.nerves,
                 "end",
+                12,
             ),
-            label(
+            wrapped_label(
                 4.0,
                 104.0,
                 Pt::new(a::PEDICLE_BACK.x + 2.0, 116.0),
                 &labels.pedicle,
                 "start",
+                12,
             ),
         ];
         let mut needle_label = Vec::new();

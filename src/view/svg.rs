@@ -297,9 +297,13 @@ pub fn wrapped_label(
     let Some((at, _)) = split else {
         return label(x, y, to, text, anchor);
     };
+    // The space between the lines stays in the text (its words read apart), at the end of the
+    // line where it moves nothing: after the first line's words when they line up on the left,
+    // before the second's when on the right.
+    let at = if anchor == "end" { at } else { at + 1 };
     let lines = label_text(x, y, anchor).kids(vec![
-        el("tspan|x=@|dy=-1.1em", &[x], &[]).text(&text[..=at]),
-        el("tspan|x=@|dy=1.1em", &[x], &[]).text(&text[at + 1..]),
+        el("tspan|x=@|dy=-1.1em", &[x], &[]).text(&text[..at]),
+        el("tspan|x=@|dy=1.1em", &[x], &[]).text(&text[at..]),
     ]);
     labelled(x, y, to, lines)
 }
