@@ -32,6 +32,33 @@ test("a medical word in the narration shows its meaning when tapped, and hides i
   }
 });
 
+test("on a phone, a meaning that opens below the screen is scrolled into sight; closing it scrolls nothing", async () => {
+  const page = await openPage(browser, { width: 360, height: 740 });
+  try {
+    await page.goto(server.url);
+    await bringUp(page);
+    const entry = CONTENT.glossary.find((t) => t.term === "Spongy bone");
+    const word = widget(page).getByRole("button", { name: "spongy bone" });
+    // The word near the bottom of the screen: its meaning, under the last paragraph, opens below.
+    await word.evaluate((w) => window.scrollBy(0, w.getBoundingClientRect().bottom - innerHeight + 8));
+    const start = await page.evaluate(() => scrollY);
+    await word.click();
+    const shown = widget(page).getByRole("status").filter({ hasText: entry.definition });
+    await shown.waitFor();
+    const box = await shown.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= 740 + 1, `the meaning in sight: ${JSON.stringify(box)}`);
+    const scrolled = (await page.evaluate(() => scrollY)) - start;
+    await word.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    await word.click();
+    assert.equal(await word.getAttribute("aria-expanded"), "false");
+    assert.equal(await page.evaluate(() => scrollY), before, "closing scrolls nothing");
+    assert.ok(scrolled > 0, "the page scrolled to show it");
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("a medical word and the punctuation after it are never split across two lines", async () => {
   // At every step, in both languages, with the widget anywhere from 260 to 440 px wide (a phone):
   // the character right after each marked word (the comma of "X-ray,") sits on the word's line.
