@@ -1255,10 +1255,11 @@ pub fn app(props: &AppProps) -> Html {
                 },
                 html! { <Animated clock={clock.clone()} render={views} /> },
             ]),
+            // Named as the count reads ("Step 1 of 10"), not "1 / 10" (read "1 slash 10").
             el(
-                "div|class=kx-text|role=group|aria-roledescription=slide|aria-label=@ / @",
-                &[(step_index + 1) as f32, total as f32],
+                "div|class=kx-text|role=group|aria-roledescription=slide|aria-label=$",
                 &[],
+                &[&count],
             )
             .kids(vec![
                 el("div|class=kx-now", &[], &[]).kids(vec![

@@ -296,9 +296,17 @@ pub fn coronal(p: &CoronalProps) -> Html {
                                   x2={f(side.place(balloon.c).x)} y2={f(balloon.c.y)} />
                             { ellipse(&balloon, side, "ap-balloon") }
                         </g>
+                        // The markers at the balloon's two ends, along its length (the
+                        // needle's line while it is deflated), each a short tick across it.
                         { for [-0.8_f32, 0.8].into_iter().map(|k| {
-                            let m = side.place(Pt::new(balloon.c.x, balloon.c.y + balloon.ry * k));
-                            html! { <line class="ap-marker" x1={f(m.x - 2.5)} y1={f(m.y)} x2={f(m.x + 2.5)} y2={f(m.y)} /> }
+                            let a = balloon.angle_deg.to_radians();
+                            let (u, v) = (crate::model::math::cos(a), crate::model::math::sin(a));
+                            let m = Pt::new(balloon.c.x + u * balloon.rx * k, balloon.c.y + v * balloon.rx * k);
+                            let (p, q) = (
+                                side.place(Pt::new(m.x + v * 2.5, m.y - u * 2.5)),
+                                side.place(Pt::new(m.x - v * 2.5, m.y + u * 2.5)),
+                            );
+                            html! { <line class="ap-marker" x1={f(p.x)} y1={f(p.y)} x2={f(q.x)} y2={f(q.y)} /> }
                         }) }
                     }
                     if needle_visible {

@@ -50,6 +50,9 @@ test("Next walks every step and Previous walks back, announcing each", async () 
       await button(page, UI.next).click();
       await expectLive(page, announcement(i));
       await widget(page).getByRole("heading", { name: TITLES[i], exact: true }).waitFor();
+      // The step's words are a group (a carousel's slide) named as the count reads.
+      const count = UI.step_of.replace("{n}", String(i + 1)).replace("{total}", String(N));
+      await widget(page).getByRole("group", { name: count, exact: true }).waitFor();
     }
     assert.ok(await button(page, UI.next).isDisabled(), "Next is disabled on the last step");
     for (let i = N - 2; i >= 0; i--) {
