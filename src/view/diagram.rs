@@ -611,7 +611,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let scenes = [0, 1, 2].map(|i| lv::level_scene(s, treated[i]));
     let frames = lv::frames(&scenes);
     let chosen = props.chosen.min(2);
-    let cf = frames[chosen];
+    // The lowest treated level: the fracture's and the balloon's (or cement's) labels, written
+    // low on the left, point at it, so their leaders stay short with several levels treated.
+    let low = frames[(0..3).rev().find(|&i| treated[i]).unwrap_or(chosen)];
     let cord = lv::cord(&props.levels);
     let thoracic = props.levels.each_ref().map(|n| lv::thoracic_shape(n) > 0.0);
     // The vertebra above the top one drawn is thoracic when the top one is (T5's is T4).
@@ -750,11 +752,15 @@ pub fn diagram(props: &DiagramProps) -> Html {
 
     let mut labelled = Vec::new();
     if props.show_labels {
+        // The top vertebra's body, just under its front top corner (where no balloon or cement
+        // reaches, above where the fracture's label points when it is the broken one), and the
+        // disc under it, each where that vertebra is drawn (tipped with several levels treated).
+        let corner = g::MID_BOTTOM - g::front_height(&scenes[0]) + 9.0;
         let mut l = vec![
             label(
                 4.0,
                 44.0,
-                Pt::new(g::BODY_FRONT + 16.0, 50.0),
+                frames[0].apply(Pt::new(g::BODY_FRONT + 5.0, corner)),
                 &labels.vertebra,
                 "start",
             ),
@@ -762,7 +768,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             wrapped_label(
                 4.0,
                 80.0,
-                Pt::new(g::BODY_FRONT + 8.0, top_mid - 6.0),
+                frames[0].apply(Pt::new(g::BODY_FRONT + 8.0, g::MID_BOTTOM + 12.0)),
                 &labels.disc,
                 "start",
                 12,
@@ -770,7 +776,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             label(
                 4.0,
                 168.0,
-                cf.apply(Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0)),
+                low.apply(Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0)),
                 &labels.fracture,
                 "start",
             ),
@@ -812,7 +818,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
         };
         let mut inside_label = Vec::new();
         if let Some((at, text)) = inside {
-            inside_label.push(label(4.0, 206.0, cf.apply(at), text, "start"));
+            // On two lines when long ("Inflatable bone tamp", "Cemento óseo"), clear of the
+            // level's name.
+            inside_label.push(wrapped_label(4.0, 206.0, low.apply(at), text, "start", 10));
         }
         l.push(part(inside_label));
         let mut outside = Vec::new();
