@@ -628,8 +628,14 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let balloon = g::balloon(s);
     let balloon_visible = s.balloon_in > 0.001 || s.balloon_size > 0.001;
     let cavity = g::cavity(s);
-    let entry = chosen_path.entry;
     let treated_paths: Vec<NeedlePath> = (0..3).filter(|i| treated[*i]).map(|i| paths[i]).collect();
+    // The bandage's label goes to the treated level's needle site nearest the picture's middle
+    // (with three levels from T5 the chosen one's is above the picture).
+    let entry = treated_paths
+        .iter()
+        .map(|p| p.entry)
+        .min_by(|a, b| (a.y - vh / 2.0).abs().total_cmp(&(b.y - vh / 2.0).abs()))
+        .unwrap_or(chosen_path.entry);
 
     let labels = &props.labels;
     let p_id = props.id_prefix.as_str();

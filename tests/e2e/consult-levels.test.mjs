@@ -195,3 +195,38 @@ test("with the extrapedicular route, the access step is titled and told as extra
     await page.context().close();
   }
 });
+
+test("side view labels stay in the picture, off the levels' names, and point inside it, for one to three levels", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    const problems = [];
+    for (const [level, count] of [["L1", "1"], ["T8", "2"], ["T5", "3"], ["L5", "3"]]) {
+      await w.getByLabel(UI.level).selectOption(level);
+      await w.getByLabel(UI.levels_treated).selectOption(count);
+      for (const step of [0, 2, INFLATION, CEMENT, 7]) {
+        await w.getByRole("button", { name: CONTENT.steps[step].consult.title }).click();
+        await page.waitForTimeout(150);
+        const found = await side(page).evaluate((svg) => {
+          const box = (e) => e.getBoundingClientRect();
+          const pic = box(svg);
+          const inPic = (r) => r.left >= pic.left - 1 && r.right <= pic.right + 1 && r.top >= pic.top - 1 && r.bottom <= pic.bottom + 1;
+          const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const out = [];
+          const names = [...svg.querySelectorAll(".level-text")].map((e) => [e.textContent, box(e)]);
+          for (const t of svg.querySelectorAll(".label-text")) {
+            const r = box(t);
+            if (!inPic(r)) out.push(`"${t.textContent}" outside the picture`);
+            for (const [n, nr] of names) if (meet(r, nr)) out.push(`"${t.textContent}" covers ${n}`);
+          }
+          for (const d of svg.querySelectorAll(".leader-dot")) if (!inPic(box(d))) out.push("a leader points outside the picture");
+          return out;
+        });
+        problems.push(...found.map((f) => `${level} x${count}, step ${step + 1}: ${f}`));
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
