@@ -246,26 +246,17 @@ fn narration(
     ])
 }
 
-/// Scrolls the page to show the widget's `selector` again: when more than half of it is above
-/// the screen (`above`: the pictures, after a step was chosen with a control below them, as on a
-/// phone, where they would change out of sight), or else when it ends below the screen (a word's
-/// meaning, shown under the narration).
-fn reveal(root: &NodeRef, selector: &str, above: bool) {
+/// Scrolls the page to show the pictures again when more than half of them is above the screen:
+/// after a step was chosen with a control below them (as on a phone), they would change out of
+/// sight.
+fn reveal(root: &NodeRef) {
     if let Some(e) = root
         .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
+        .and_then(|r| r.query_selector(".kx-stage-group").ok().flatten())
     {
         let r = e.get_bounding_client_rect();
-        let screen = gloo::utils::window()
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64());
-        if if above {
-            r.top() < -r.height() / 2.0
-        } else {
-            screen.is_some_and(|h| r.bottom() > h)
-        } {
-            e.scroll_into_view_with_bool(above);
+        if r.top() < -r.height() / 2.0 {
+            e.scroll_into_view();
         }
     }
 }
@@ -825,20 +816,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
-    // A meaning opened below the screen is scrolled into sight, once drawn: Yew draws in a
-    // task it queues on `set`, which runs before one queued after it.
     let toggle_term = {
         let open_term = open_term.clone();
-        let root = root.clone();
         Callback::from(move |i: usize| {
-            let opening = *open_term != Some(i);
-            open_term.set(opening.then_some(i));
-            if opening {
-                let root = root.clone();
-                yew::platform::spawn_local(async move {
-                    reveal(&root, ".kx-definition", false);
-                });
-            }
+            open_term.set(if *open_term == Some(i) { None } else { Some(i) })
         })
     };
     // Previous, Next, Play and the list of steps sit below the pictures: a step chosen with them
@@ -848,7 +829,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |a: Action| {
             dispatch.emit(a);
             if a != Action::Pause {
-                reveal(&root, ".kx-stage-group", true);
+                reveal(&root);
             }
         })
     };
