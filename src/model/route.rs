@@ -33,6 +33,25 @@ impl Route {
         }
     }
 
+    /// The left needle's path when `bilateral` is false, alone: through the pedicle it aims
+    /// [`ONE_NEEDLE_TURN_DEG`] more steeply inward, so that its balloon and cement reach across
+    /// the midline, as the AP projection draws them (beside the pedicle it is steep already).
+    pub fn path_for(self, bilateral: bool) -> Path {
+        let p = self.path();
+        if bilateral || self == Route::Extrapedicular {
+            return p;
+        }
+        // Turned about the pedicle's middle, so that it stays inside the pedicle at both ends.
+        let angle = math::atan2(p.axis.x, -p.axis.y) + ONE_NEEDLE_TURN_DEG.to_radians();
+        let (s, c) = math::sin_cos(angle);
+        let mid = a::PEDICLE_BACK.towards(a::PEDICLE_FRONT, 0.5);
+        let k = (a::BODY_BACK_Y - mid.y) / -c;
+        Path {
+            through: Pt::new(mid.x + s * k, a::BODY_BACK_Y),
+            axis: Pt::new(s, -c),
+        }
+    }
+
     /// The left needle's straight path for this route.
     pub fn path(self) -> Path {
         match self {
@@ -50,6 +69,9 @@ impl Route {
         }
     }
 }
+
+/// How much more steeply inward one needle alone aims through the pedicle than each of two.
+pub const ONE_NEEDLE_TURN_DEG: f32 = 14.0;
 
 /// The rib head at thoracic levels (left side): against the side of the body just in front of the
 /// pedicle, where the rib joins the vertebra.
@@ -170,8 +192,10 @@ mod tests {
     #[test]
     fn the_needle_label_points_inside_the_picture_on_both_routes() {
         use crate::model::geometry::label_point;
-        for route in [Route::Transpedicular, Route::Extrapedicular] {
-            let path = route.path();
+        for (route, path) in [Route::Transpedicular, Route::Extrapedicular]
+            .into_iter()
+            .flat_map(|r| [(r, r.path()), (r, r.path_for(false))])
+        {
             for i in 1..=50 {
                 let depth = i as f32 / 50.0;
                 let Some(p) = label_point(path.tip(depth), path.hub(depth), a::VIEW, 0.42) else {
@@ -234,6 +258,66 @@ mod tests {
         assert_eq!(Route::Extrapedicular.at("L3"), Route::Transpedicular);
         assert_eq!(Route::Extrapedicular.at("T6"), Route::Extrapedicular);
         assert!(Route::Transpedicular.offered_at("L5"));
+    }
+
+    /// One needle alone through the pedicle stays inside it (between its walls, from its back end
+    /// to the body), and its balloon and cement stay in the body and reach across the midline,
+    /// as the AP projection draws them; with two, or beside the pedicle, the path is the usual one.
+    #[test]
+    fn one_needle_alone_aims_across_the_midline_and_stays_in_the_pedicle() {
+        assert_eq!(
+            Route::Transpedicular.path_for(true),
+            Route::Transpedicular.path()
+        );
+        assert_eq!(
+            Route::Extrapedicular.path_for(false),
+            Route::Extrapedicular.path()
+        );
+        let p = Route::Transpedicular.path_for(false);
+        assert!(
+            p.axis.x > Route::Transpedicular.path().axis.x,
+            "more steeply inward"
+        );
+        for i in 0..=40 {
+            let y = a::PEDICLE_BACK.y + (a::PEDICLE_FRONT.y - a::PEDICLE_BACK.y) * i as f32 / 40.0;
+            let x = p.at_y(y).x;
+            assert!(
+                x > lateral_wall_x(y) + 1.0 && x < a::medial_wall_x(y) - 1.0,
+                "at y {y}: {x} outside the pedicle"
+            );
+        }
+        for sc in every_scene() {
+            for (c, rx, ry, ang) in [p.balloon(&sc), p.cavity(&sc)] {
+                if rx < 0.5 {
+                    continue;
+                }
+                let e = Ellipse {
+                    c,
+                    rx,
+                    ry,
+                    angle_deg: ang,
+                };
+                for q in e.outline(48) {
+                    assert!(a::inside_body(q, 1.0), "{q:?} outside the body");
+                }
+            }
+        }
+        let inflated = scene_at(
+            Some(DiagramState::BalloonPlaced),
+            DiagramState::BalloonInflated,
+            1.0,
+        );
+        let (c, rx, ry, ang) = p.balloon(&inflated);
+        let e = Ellipse {
+            c,
+            rx,
+            ry,
+            angle_deg: ang,
+        };
+        assert!(
+            e.outline(48).iter().any(|q| q.x > a::MID_X + 2.0),
+            "the balloon reaches across the midline"
+        );
     }
 
     #[test]

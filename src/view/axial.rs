@@ -251,7 +251,7 @@ pub fn axial(p: &AxialProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    let path_ = route.path();
+    let path_ = route.path_for(p.bilateral);
     let tip = path_.tip(s.needle);
     let hub = path_.hub(s.needle);
     let needle_visible = s.needle > 0.001;
