@@ -779,12 +779,15 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 "start",
                 12,
             ),
-            label(
+            // On two lines when long ("Broken bone", "Wedge fracture"), so that on a phone it
+            // stays beside the bones instead of lying across the disc and the bone below.
+            wrapped_label(
                 4.0,
                 168.0,
                 low.apply(Pt::new(g::BODY_FRONT + 7.0, g::MID_BOTTOM - 8.0)),
                 &labels.fracture,
                 "start",
+                10,
             ),
             label(
                 g::SKIN_X - 6.0,
