@@ -396,7 +396,7 @@ pub fn axial(p: &AxialProps) -> Html {
         }
         l.push(part(needle_label));
         let mut inside = Vec::new();
-        if balloon_visible && s.balloon_size > 0.2 {
+        if balloon_visible && (s.balloon_size > 0.2 || s.balloon_in > 0.5) {
             inside.push(label(
                 4.0,
                 30.0,

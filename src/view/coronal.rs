@@ -401,7 +401,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                     if needle_visible {
                         { label(4.0, 206.0, cannula, &labels.needle, "start") }
                     }
-                    if balloon_visible && s.balloon_size > 0.2 {
+                    if balloon_visible && (s.balloon_size > 0.2 || s.balloon_in > 0.5) {
                         { label(vw - 4.0, 226.0, Pt::new(balloon.c.x + 4.0, balloon.c.y + balloon.ry * 0.6), &labels.balloon, "end") }
                     } else if s.cement > 0.2 {
                         { label(vw - 4.0, 226.0, Pt::new(cement.c.x + 4.0, cement.c.y + cement.ry * 0.5), &labels.cement, "end") }

@@ -351,8 +351,9 @@ fn level_vertebra(
             ),
             leaf(
                 "path|class=crush|opacity=@|d=M@ @ l6 3 l-2 7 l5 6",
+                // Both cracks fade as the balloon makes its cavity (they showed through it).
                 &[
-                    s.collapse * (1.0 - s.cement),
+                    s.collapse * (1.0 - s.cavity),
                     g::BODY_FRONT + 10.0,
                     front_top + 3.0,
                 ],
@@ -807,7 +808,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
             needle.push(label(at.x, at.y, to, &labels.needle, "end"));
         }
         l.push(part(needle));
-        let inside = if balloon_visible && s.balloon_size > 0.2 {
+        let inside = if balloon_visible && (s.balloon_size > 0.2 || s.balloon_in > 0.5) {
             Some((
                 Pt::new(balloon.c.x - 4.0, balloon.c.y + balloon.ry * 0.7),
                 &labels.balloon,
