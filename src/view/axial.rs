@@ -251,7 +251,8 @@ pub fn axial(p: &AxialProps) -> Html {
     } else {
         Route::Transpedicular
     };
-    let path_ = route.path_for(p.bilateral);
+    // One needle alone is consult mode's (the patients' build leaves that path out).
+    let path_ = route.path_for(p.bilateral || !cfg!(feature = "consult"));
     let tip = path_.tip(s.needle);
     let hub = path_.hub(s.needle);
     let needle_visible = s.needle > 0.001;

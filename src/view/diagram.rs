@@ -760,8 +760,9 @@ pub fn diagram(props: &DiagramProps) -> Html {
     let mut labelled = Vec::new();
     if props.show_labels {
         // The top vertebra's body, just under its front top corner (where no balloon or cement
-        // reaches, above where the fracture's label points when it is the broken one), and the
-        // disc under it, each where that vertebra is drawn (tipped with several levels treated).
+        // reaches, above where the fracture's label points when the top one is the lowest treated),
+        // and the disc under it, each where that vertebra is drawn (tipped with several levels
+        // treated).
         let corner = g::MID_BOTTOM - g::front_height(&scenes[0]) + 9.0;
         let mut l = vec![
             label(
@@ -800,7 +801,7 @@ pub fn diagram(props: &DiagramProps) -> Html {
         ];
         let mut needle = Vec::new();
         // The middle of the part in the picture of the needle nearest the label.
-        let at = Pt::new(g::SKIN_X - 6.0, 186.0);
+        let at = lv::NEEDLE_LABEL_AT;
         if let Some(to) = needle_visible
             .then(|| lv::needle_label_point(&treated_paths, s.needle, at))
             .flatten()
