@@ -200,6 +200,13 @@ test("on a phone, a step chosen below the pictures brings them back into sight; 
     await button(page, UI.previous).click();
     await expectLive(page, announcement(5));
     assert.ok(Math.abs(await pictureTop()) < 20, "after Previous");
+    // A site with a fixed header sets scroll-padding-top (README): the pictures stop under it.
+    await page.evaluate(() => { document.documentElement.style.scrollPaddingTop = "60px"; });
+    await button(page, UI.next).scrollIntoViewIfNeeded();
+    await button(page, UI.next).click();
+    await expectLive(page, announcement(6));
+    const under = await pictureTop();
+    assert.ok(under > 55 && under < 65, `the pictures' top under a 60 px header: ${under}`);
     // Labels changes no step: the page stays put.
     await button(page, UI.labels).scrollIntoViewIfNeeded();
     const before = await scrollY();
