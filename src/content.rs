@@ -251,8 +251,8 @@ pub struct Labels {
     pub cavity: String,
     /// The bone cement.
     pub cement: String,
-    /// The skin on the back.
-    pub skin: String,
+    /// The numbing shot at the needle site (getting ready).
+    pub numbing: String,
     /// The live X-ray.
     pub xray: String,
     /// The small bandage.

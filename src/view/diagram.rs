@@ -845,12 +845,22 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 "end",
             ));
         } else if s.prep > 0.5 && !needle_visible {
-            outside.push(label(
+            // The field's right-hand edge, level with it (clear of the spinal cord's leader and of
+            // the numbing shot's label above), on two lines when long, clear of the level's name.
+            outside.push(wrapped_label(
                 g::SKIN_X - 6.0,
-                44.0,
-                // The field's right-hand edge, away from the spinal cord's leader.
+                top_mid + 40.0,
                 Pt::new(g::BODY_FRONT + 106.0, top_mid + 24.0),
                 &labels.xray,
+                "end",
+                10,
+            ));
+            // The numbing shot, below it (the spinal cord's leader ends level with it).
+            outside.push(label(
+                g::SKIN_X - 8.0,
+                entry.y + 26.0,
+                Pt::new(g::SKIN_X - 3.0, entry.y),
+                &labels.numbing,
                 "end",
             ));
         }

@@ -196,7 +196,7 @@ test("with the extrapedicular route, the access step is titled and told as extra
   }
 });
 
-test("side view labels stay in the picture, off the levels' names, and point inside it, for one to three levels", async () => {
+test("side view labels stay in the picture, off the levels' names and each other, and point inside it, for one to three levels", async () => {
   const page = await consultPage();
   try {
     const w = widget(page);
@@ -204,7 +204,7 @@ test("side view labels stay in the picture, off the levels' names, and point ins
     for (const [level, count] of [["L1", "1"], ["T8", "2"], ["T5", "3"], ["L5", "3"]]) {
       await w.getByLabel(UI.level).selectOption(level);
       await w.getByLabel(UI.levels_treated).selectOption(count);
-      for (const step of [0, 2, INFLATION, CEMENT, 7]) {
+      for (const step of [0, 1, 2, INFLATION, CEMENT, 7]) {
         await w.getByRole("button", { name: CONTENT.steps[step].consult.title }).click();
         await page.waitForTimeout(150);
         const found = await side(page).evaluate((svg) => {
@@ -214,11 +214,12 @@ test("side view labels stay in the picture, off the levels' names, and point ins
           const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
           const out = [];
           const names = [...svg.querySelectorAll(".level-text")].map((e) => [e.textContent, box(e)]);
-          for (const t of svg.querySelectorAll(".label-text")) {
-            const r = box(t);
-            if (!inPic(r)) out.push(`"${t.textContent}" outside the picture`);
-            for (const [n, nr] of names) if (meet(r, nr)) out.push(`"${t.textContent}" covers ${n}`);
-          }
+          const texts = [...svg.querySelectorAll(".label-text")].map((t) => [t.textContent, box(t)]);
+          texts.forEach(([t, r], i) => {
+            if (!inPic(r)) out.push(`"${t}" outside the picture`);
+            for (const [n, nr] of names) if (meet(r, nr)) out.push(`"${t}" covers ${n}`);
+            for (const [u, ur] of texts.slice(i + 1)) if (meet(r, ur)) out.push(`"${t}" overlaps "${u}"`);
+          });
           for (const d of svg.querySelectorAll(".leader-dot")) if (!inPic(box(d))) out.push("a leader points outside the picture");
           return out;
         });
