@@ -255,6 +255,16 @@ mod tests {
         assert!(Route::Extrapedicular.path().skin_entry().x < 0.0);
     }
 
+    /// The ellipse of a `(centre, half length, half width, angle)` as `Path::balloon` gives it.
+    fn ellipse((c, rx, ry, angle_deg): (Pt, f32, f32, f32)) -> Ellipse {
+        Ellipse {
+            c,
+            rx,
+            ry,
+            angle_deg,
+        }
+    }
+
     fn every_scene() -> Vec<Scene> {
         crate::model::timeline::sample_scenes(30, &[])
             .into_iter()
@@ -301,16 +311,10 @@ mod tests {
         for route in [Route::Transpedicular, Route::Extrapedicular] {
             let p = route.path_for(false);
             for sc in every_scene() {
-                for (c, rx, ry, ang) in [p.balloon(&sc), p.cavity(&sc)] {
-                    if rx < 0.5 {
+                for e in [p.balloon(&sc), p.cavity(&sc)].map(ellipse) {
+                    if e.rx < 0.5 {
                         continue;
                     }
-                    let e = Ellipse {
-                        c,
-                        rx,
-                        ry,
-                        angle_deg: ang,
-                    };
                     for q in e.outline(48) {
                         assert!(a::inside_body(q, 1.0), "{route:?}: {q:?} outside the body");
                     }
@@ -321,13 +325,7 @@ mod tests {
                 DiagramState::BalloonInflated,
                 1.0,
             );
-            let (c, rx, ry, ang) = p.balloon(&inflated);
-            let e = Ellipse {
-                c,
-                rx,
-                ry,
-                angle_deg: ang,
-            };
+            let e = ellipse(p.balloon(&inflated));
             assert!(
                 e.outline(48).iter().any(|q| q.x > a::MID_X + 2.0),
                 "{route:?}: the balloon reaches across the midline"
@@ -404,16 +402,10 @@ mod tests {
     fn extrapedicular_balloons_and_cement_stay_inside_the_body_and_apart() {
         let p = Route::Extrapedicular.path();
         for sc in every_scene() {
-            for (c, rx, ry, ang) in [p.balloon(&sc), p.cavity(&sc)] {
-                if rx < 0.5 {
+            for e in [p.balloon(&sc), p.cavity(&sc)].map(ellipse) {
+                if e.rx < 0.5 {
                     continue;
                 }
-                let e = Ellipse {
-                    c,
-                    rx,
-                    ry,
-                    angle_deg: ang,
-                };
                 for q in e.outline(48) {
                     assert!(a::inside_body(q, 1.0), "{q:?} outside the body");
                     assert!(q.x < a::MID_X - 1.0, "{q:?} crosses the midline");

@@ -299,8 +299,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                         // The markers at the balloon's two ends, along its length (the
                         // needle's line while it is deflated), each a short tick across it.
                         { for [-0.8_f32, 0.8].into_iter().map(|k| {
-                            let a = balloon.angle_deg.to_radians();
-                            let (u, v) = (crate::model::math::cos(a), crate::model::math::sin(a));
+                            let (v, u) = crate::model::math::sin_cos(balloon.angle_deg.to_radians());
                             let m = Pt::new(balloon.c.x + u * balloon.rx * k, balloon.c.y + v * balloon.rx * k);
                             let (p, q) = (
                                 side.place(Pt::new(m.x + v * 2.5, m.y - u * 2.5)),

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { server, browser, useBrowser, widget, CONTENT, ROOT, openConsult } from "./harness.mjs";
+import { server, browser, useBrowser, widget, CONTENT, ROOT, openConsult, labelProblems } from "./harness.mjs";
 
 const ES = JSON.parse(readFileSync(join(ROOT, "content", "es.json"), "utf8"));
 const UI = CONTENT.ui;
@@ -207,22 +207,7 @@ test("side view labels stay in the picture, off the levels' names and each other
       for (const step of [0, 1, 2, INFLATION, CEMENT, 7]) {
         await w.getByRole("button", { name: CONTENT.steps[step].consult.title }).click();
         await page.waitForTimeout(150);
-        const found = await side(page).evaluate((svg) => {
-          const box = (e) => e.getBoundingClientRect();
-          const pic = box(svg);
-          const inPic = (r) => r.left >= pic.left - 1 && r.right <= pic.right + 1 && r.top >= pic.top - 1 && r.bottom <= pic.bottom + 1;
-          const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-          const out = [];
-          const names = [...svg.querySelectorAll(".level-text")].map((e) => [e.textContent, box(e)]);
-          const texts = [...svg.querySelectorAll(".label-text")].map((t) => [t.textContent, box(t)]);
-          texts.forEach(([t, r], i) => {
-            if (!inPic(r)) out.push(`"${t}" outside the picture`);
-            for (const [n, nr] of names) if (meet(r, nr)) out.push(`"${t}" covers ${n}`);
-            for (const [u, ur] of texts.slice(i + 1)) if (meet(r, ur)) out.push(`"${t}" overlaps "${u}"`);
-          });
-          for (const d of svg.querySelectorAll(".leader-dot")) if (!inPic(box(d))) out.push("a leader points outside the picture");
-          return out;
-        });
+        const found = await side(page).evaluate(labelProblems, { leaders: true });
         problems.push(...found.map((f) => `${level} x${count}, step ${step + 1}: ${f}`));
       }
     }

@@ -12,7 +12,7 @@ import {
   server, browser, useBrowser,
   openPage, widget, bringUp, expectLive, announcement, svgMarkup, untilStill, watchConsole,
   axialMarkup, drawingOf, countFrames, frameCount, setPageHidden, stepAnimations, glideMs,
-  TITLES, CONTENT, ROOT,
+  TITLES, CONTENT, ROOT, labelProblems,
 } from "./harness.mjs";
 
 const UI = CONTENT.ui;
@@ -442,44 +442,26 @@ test("the pictures' names: side view <title> = step title, <desc> = its picture 
 test("the pictures' labels stay in the picture, off the levels' names and each other, at every step, on a phone and wide, in English and Spanish, with larger text too", async () => {
   const problems = [];
   for (const [width, lang, large] of [[360, "en", false], [360, "es", false], [360, "en", true], [360, "es", true], [1280, "en", false], [1280, "es", true]]) {
-    {
-      const page = await openPage(browser, { width, height: 900, reducedMotion: "reduce" });
-      try {
-        await page.goto(server.url);
-        await bringUp(page);
-        const w = widget(page);
-        if (lang !== "en") {
-          await w.evaluate((e, l) => e.setAttribute("lang", l), lang);
-          await w.locator(`[lang="${lang}"]`).first().waitFor();
-        }
-        const LARGE = JSON.parse(readFileSync(join(ROOT, "content", `${lang}.json`), "utf8")).ui.larger_text;
-        if (large) await w.getByRole("button", { name: LARGE }).click();
-        for (let i = 0; i < N; i++) {
-          await w.evaluate((e, i) => e.goTo(i), i);
-          await page.waitForTimeout(120);
-          const found = await w.evaluate((el) => {
-            const out = [];
-            for (const svg of el.shadowRoot.querySelectorAll("svg.diagram, svg.axial-diagram")) {
-              const pic = svg.getBoundingClientRect();
-              if (!pic.width) continue; // the view not shown on a phone
-              const box = (e) => e.getBoundingClientRect();
-              const inPic = (r) => r.left >= pic.left - 1 && r.right <= pic.right + 1 && r.top >= pic.top - 1 && r.bottom <= pic.bottom + 1;
-              const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-              const names = [...svg.querySelectorAll(".level-text")].map((e) => [e.textContent, box(e)]);
-              const texts = [...svg.querySelectorAll(".label-text")].map((t) => [t.textContent, box(t)]);
-              texts.forEach(([t, r], k) => {
-                if (!inPic(r)) out.push(`"${t}" outside the picture`);
-                for (const [n, nr] of names) if (meet(r, nr)) out.push(`"${t}" covers ${n}`);
-                for (const [u, ur] of texts.slice(k + 1)) if (meet(r, ur)) out.push(`"${t}" overlaps "${u}"`);
-              });
-            }
-            return out;
-          });
-          problems.push(...found.map((f) => `${width} px, ${lang}${large ? ", larger text" : ""}, step ${i + 1}: ${f}`));
-        }
-      } finally {
-        await page.context().close();
+    const page = await openPage(browser, { width, height: 900, reducedMotion: "reduce" });
+    try {
+      await page.goto(server.url);
+      await bringUp(page);
+      const w = widget(page);
+      if (lang !== "en") {
+        await w.evaluate((e, l) => e.setAttribute("lang", l), lang);
+        await w.locator(`[lang="${lang}"]`).first().waitFor();
       }
+      const LARGE = JSON.parse(readFileSync(join(ROOT, "content", `${lang}.json`), "utf8")).ui.larger_text;
+      if (large) await w.getByRole("button", { name: LARGE }).click();
+      for (let i = 0; i < N; i++) {
+        await w.evaluate((e, i) => e.goTo(i), i);
+        await page.waitForTimeout(120);
+        const found = [];
+        for (const svg of await w.locator("svg.diagram, svg.axial-diagram").all()) found.push(...(await svg.evaluate(labelProblems)));
+        problems.push(...found.map((f) => `${width} px, ${lang}${large ? ", larger text" : ""}, step ${i + 1}: ${f}`));
+      }
+    } finally {
+      await page.context().close();
     }
   }
   assert.deepEqual(problems, []);

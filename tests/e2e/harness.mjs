@@ -392,3 +392,27 @@ export function glideMs() {
   if (!m) throw new Error("TWEEN_MS not found in src/model/player.rs");
   return Number(m[1]);
 }
+
+/**
+ * Run in the page with `locator.evaluate(labelProblems, options)` on an SVG picture: what is wrong
+ * with its labels, in words. A label's text outside the picture, over a level's name or over
+ * another label's text; with `leaders`, a leader that points outside the picture. A picture that
+ * is not shown (no width: the other view on a phone) has none.
+ */
+export function labelProblems(svg, { leaders = false } = {}) {
+  const box = (e) => e.getBoundingClientRect();
+  const pic = box(svg);
+  if (!pic.width) return [];
+  const inPic = (r) => r.left >= pic.left - 1 && r.right <= pic.right + 1 && r.top >= pic.top - 1 && r.bottom <= pic.bottom + 1;
+  const meet = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const out = [];
+  const names = [...svg.querySelectorAll(".level-text")].map((e) => [e.textContent, box(e)]);
+  const texts = [...svg.querySelectorAll(".label-text")].map((t) => [t.textContent, box(t)]);
+  texts.forEach(([t, r], i) => {
+    if (!inPic(r)) out.push(`"${t}" outside the picture`);
+    for (const [n, nr] of names) if (meet(r, nr)) out.push(`"${t}" covers ${n}`);
+    for (const [u, ur] of texts.slice(i + 1)) if (meet(r, ur)) out.push(`"${t}" overlaps "${u}"`);
+  });
+  if (leaders) for (const d of svg.querySelectorAll(".leader-dot")) if (!inPic(box(d))) out.push("a leader points outside the picture");
+  return out;
+}
