@@ -563,6 +563,17 @@ impl Content {
                     "kyphoplasty-explainer: text id \"{id}\" is not known; ids look like \"ui.next\", \"labels.balloon\" or \"steps.recovery.title\". Ignoring it."
                 )),
             }
+            // The handout tells the access step by the route beside the pedicle with its own
+            // second paragraph; a clinic's own words for that step are kept there as they are.
+            if cfg!(feature = "consult") {
+                if let Some(s) = self.steps.iter().find(|s| {
+                    s.diagram == DiagramState::Needle && *id == format!("steps.{}.narration", s.id)
+                }) {
+                    if let Some(p) = s.narration.get(1) {
+                        self.takehome.needle_beside = p.clone();
+                    }
+                }
+            }
         }
         let problems = self.problems();
         if problems.is_empty() {
@@ -1353,6 +1364,37 @@ mod tests {
         };
         assert_eq!(c.ui.next, "Next step");
         assert!(w.iter().any(|x| x.contains("ui.step_of")), "{w:#?}");
+    }
+
+    #[test]
+    fn a_clinics_own_words_for_the_access_step_are_what_the_handout_says_by_either_route() {
+        let built_in = Content::load(EN_JSON)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .takehome
+            .needle_beside;
+        let needle = REQUIRED_STATES[2];
+        let Ok(c) = Content::load(EN_JSON) else {
+            panic!("the English content should load")
+        };
+        let Some(step) = c.steps.iter().find(|s| s.diagram == needle) else {
+            panic!("no access step")
+        };
+        let id = format!("steps.{}.narration", step.id);
+        // Two paragraphs: the second stands in the handout for the route beside the pedicle too.
+        let (c, w) = Content::load_with(EN_JSON, &[(id.clone(), "Ours.\n\nOur route.".into())]);
+        let Ok(c) = c else { panic!("{w:#?}") };
+        assert_eq!(c.takehome.needle_beside, "Our route.");
+        // One paragraph: the handout has no second one to swap; other overrides leave it be.
+        for text in ["Only ours.", "x"] {
+            let other = if text == "x" {
+                "steps.recovery.narration".to_string()
+            } else {
+                id.clone()
+            };
+            let (c, _) = Content::load_with(EN_JSON, &[(other, text.into())]);
+            let Ok(c) = c else { panic!("override dropped") };
+            assert_eq!(c.takehome.needle_beside, built_in);
+        }
     }
 
     #[test]
