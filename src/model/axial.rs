@@ -3,12 +3,13 @@
 //! Coordinate system: SVG user units in a `0 0 240 230` view box, 2 units per millimetre, y down.
 //! The front of the body is at the top, the back (where the needles come in) at the bottom, and the
 //! patient's left on the viewer's right, as on a CT image seen from the feet. Proportions follow an
-//! adult upper lumbar vertebra: body 45 mm wide and 33 mm deep, pedicles about 8 mm wide and angled
-//! inward about 17° from the midline.
+//! adult upper lumbar vertebra: body 45 mm wide and 33 mm deep; the pedicles' width and inward angle
+//! follow the level in consult mode ([`Pedicle::at`]), and are about 8 mm and 16° in the patients'
+//! picture.
 
 use super::geometry::Pt;
 use super::math;
-use super::scene::Scene;
+use super::patient::{is_thoracic, SPINE_LEVELS};
 
 /// Width and height of the view box.
 pub const VIEW: (f32, f32) = (240.0, 230.0);
@@ -25,94 +26,144 @@ pub const BODY_BACK_Y: f32 = 96.0;
 pub const BODY_HALF_WIDTH: f32 = 45.0;
 /// The skin of the back.
 pub const SKIN_Y: f32 = 222.0;
-/// Half the width of a pedicle (8 mm wide).
+/// Half the width of the patients' picture's pedicle (8 mm wide).
 pub const PEDICLE_HALF_WIDTH: f32 = 8.0;
-/// Where the left pedicle (viewer's left) meets the body: centre of its front end.
+/// Where the patients' picture's left pedicle (viewer's left) meets the body: centre of its front
+/// end.
 pub const PEDICLE_FRONT: Pt = Pt::new(92.0, BODY_BACK_Y);
-/// Centre of the left pedicle's back end, where it meets the lamina.
+/// Centre of that pedicle's back end, where it meets the lamina.
 pub const PEDICLE_BACK: Pt = Pt::new(83.0, 128.0);
+/// How far a pedicle's inner (medial) wall is from the midline where it meets the body: fixed, so
+/// a wider pedicle reaches further out (its inner wall is the canal's side).
+const PEDICLE_INNER_DX: f32 = MID_X - PEDICLE_FRONT.x - PEDICLE_HALF_WIDTH;
+/// Length of a pedicle's centre line, from the body back to the lamina (about 16.5 mm).
+const PEDICLE_LENGTH: f32 = 33.0;
 
-/// Unit vector along the left needle's path, from the skin towards the front of the body.
-pub fn axis() -> Pt {
-    let (dx, dy) = (
-        PEDICLE_FRONT.x - PEDICLE_BACK.x,
-        PEDICLE_FRONT.y - PEDICLE_BACK.y,
-    );
-    let len = (dx * dx + dy * dy).sqrt();
-    Pt::new(dx / len, dy / len)
+/// Pedicle width (mm) and inward (medial) angle (degrees) by level, T5 to L5, as clinical.md
+/// gives them: widths from about 4.5 mm at T4 to 8 mm at T12, 7.5 mm at L1 to 12–18 mm at L5 (13
+/// drawn); the angle about 5° per lumbar level, from 5° at L1 to 25° at L5. It gives no angle for
+/// thoracic levels: they keep the patients' picture's (about 16°).
+const PEDICLE_BY_LEVEL: [(f32, f32); 13] = [
+    (4.9, 0.0),
+    (5.4, 0.0),
+    (5.8, 0.0),
+    (6.2, 0.0),
+    (6.7, 0.0),
+    (7.1, 0.0),
+    (7.6, 0.0),
+    (8.0, 0.0),
+    (7.5, 5.0),
+    (8.5, 10.0),
+    (9.5, 15.0),
+    (11.0, 20.0),
+    (13.0, 25.0),
+];
+
+/// The left pedicle (viewer's left) of the vertebra drawn: the centre of its front end (where it
+/// meets the body's back wall), of its back end (where it meets the lamina), and its half width.
+/// Everything of the right one is mirrored.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pedicle {
+    /// Centre of the front end, on the body's back wall.
+    pub front: Pt,
+    /// Centre of the back end, at the lamina.
+    pub back: Pt,
+    /// Half its width.
+    pub half_width: f32,
 }
 
-/// The point on the left needle's path at height `y`.
-fn on_axis_at_y(y: f32) -> Pt {
-    let u = axis();
-    let s = (y - PEDICLE_FRONT.y) / u.y;
-    Pt::new(PEDICLE_FRONT.x + u.x * s, y)
+impl Pedicle {
+    /// The patients' picture's pedicle: an upper lumbar one, 8 mm wide, angled about 16° inward.
+    pub const DRAWN: Pedicle = Pedicle {
+        front: PEDICLE_FRONT,
+        back: PEDICLE_BACK,
+        half_width: PEDICLE_HALF_WIDTH,
+    };
+
+    /// The pedicle of a spine level (consult mode): its width and inward angle from
+    /// [`PEDICLE_BY_LEVEL`]; [`Pedicle::DRAWN`] for a level not listed there, and always in the
+    /// patients' build (which draws one level).
+    pub fn at(level: &str) -> Pedicle {
+        let Some(i) = SPINE_LEVELS.iter().position(|l| *l == level) else {
+            return Pedicle::DRAWN;
+        };
+        if !cfg!(feature = "consult") {
+            return Pedicle::DRAWN;
+        }
+        let (width_mm, angle) = PEDICLE_BY_LEVEL[i];
+        // 2 units per millimetre: the half width in units is the width in millimetres.
+        let half_width = width_mm;
+        let angle = if angle > 0.0 {
+            angle
+        } else {
+            Pedicle::DRAWN.angle_deg()
+        };
+        let (s, c) = math::sin_cos(angle.to_radians());
+        let front = Pt::new(MID_X - PEDICLE_INNER_DX - half_width, BODY_BACK_Y);
+        Pedicle {
+            front,
+            back: Pt::new(front.x - s * PEDICLE_LENGTH, front.y + c * PEDICLE_LENGTH),
+            half_width,
+        }
+    }
+
+    /// Unit vector along the pedicle's centre line, from its back end towards the body.
+    pub fn axis(&self) -> Pt {
+        let (dx, dy) = (self.front.x - self.back.x, self.front.y - self.back.y);
+        let len = (dx * dx + dy * dy).sqrt();
+        Pt::new(dx / len, dy / len)
+    }
+
+    /// Its inward angle from straight ahead, in degrees.
+    pub fn angle_deg(&self) -> f32 {
+        let u = self.axis();
+        math::atan2(u.x, -u.y).to_degrees()
+    }
+
+    /// The point of its centre line (extended) at height `y`.
+    pub fn at_y(&self, y: f32) -> Pt {
+        let u = self.axis();
+        let s = (y - self.front.y) / u.y;
+        Pt::new(self.front.x + u.x * s, y)
+    }
+
+    /// Its inner (medial) wall at height `y` (between its back and front ends).
+    pub fn medial_wall_x(&self, y: f32) -> f32 {
+        self.at_y(y).x + self.half_width
+    }
+
+    /// Its outer (lateral) wall at height `y`.
+    pub fn lateral_wall_x(&self, y: f32) -> f32 {
+        self.at_y(y).x - self.half_width
+    }
+}
+
+/// What the view from above draws of a level: its pedicles, its ribs and round canal (thoracic),
+/// and what the canal holds: the spinal cord, or below L1, where the cord has ended, nerve roots.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TopLevel {
+    /// The left pedicle.
+    pub pedicle: Pedicle,
+    /// A thoracic level: ribs beside the body, a round canal.
+    pub thoracic: bool,
+    /// Nerve roots (the cauda equina) in the canal rather than the cord.
+    pub roots: bool,
+}
+
+impl TopLevel {
+    /// The level `name` as the view from above draws it.
+    pub fn of(name: &str) -> TopLevel {
+        TopLevel {
+            pedicle: Pedicle::at(name),
+            thoracic: is_thoracic(name),
+            roots: name.starts_with('L') && name != "L1",
+        }
+    }
 }
 
 /// Mirrors a point of the left side to the right side.
 pub fn mirror(p: Pt) -> Pt {
     Pt::new(2.0 * MID_X - p.x, p.y)
-}
-
-/// Where the left needle crosses the skin.
-pub fn skin_entry() -> Pt {
-    on_axis_at_y(SKIN_Y)
-}
-
-/// Where the left needle's tip rests when fully in: just inside the back wall, by
-/// [`super::geometry::TIP_INSIDE`] along the path.
-pub fn needle_target() -> Pt {
-    let u = axis();
-    let k = super::geometry::TIP_INSIDE;
-    Pt::new(PEDICLE_FRONT.x + u.x * k, PEDICLE_FRONT.y + u.y * k)
-}
-
-/// The left needle's tip for a depth in `0.0..=1.0`.
-pub fn needle_tip(depth: f32) -> Pt {
-    skin_entry().towards(needle_target(), depth.clamp(0.0, 1.0))
-}
-
-/// The inner (medial) wall of the left pedicle at height `y` (between its back and front ends).
-pub fn medial_wall_x(y: f32) -> f32 {
-    on_axis_at_y(y).x + PEDICLE_HALF_WIDTH
-}
-
-/// The left balloon (or cavity) as an ellipse along the needle's axis, `(centre, half length,
-/// half width, angle in degrees)`, for this slide-in and inflation.
-pub fn balloon(scene: &Scene) -> (Pt, f32, f32, f32) {
-    let slid = scene.balloon_in.clamp(0.0, 1.0);
-    let size = scene.balloon_size.clamp(0.0, 1.0);
-    let tip = needle_target();
-    let place = on_axis_at_y(BODY_FRONT_Y + 32.0);
-    let centre = tip.towards(place, slid);
-    let u = axis();
-    let angle = math::atan2(u.y, u.x).to_degrees();
-    (
-        centre,
-        3.0 + 15.0 * slid + 2.0 * size,
-        2.4 + 8.6 * size,
-        angle,
-    )
-}
-
-/// The left cavity: as large as the balloon made it, a little smaller once the balloon is out.
-pub fn cavity(scene: &Scene) -> (Pt, f32, f32, f32) {
-    let (c, rx, ry, a) = balloon(&Scene {
-        balloon_in: 1.0,
-        balloon_size: 1.0,
-        ..*scene
-    });
-    let k = scene.cavity.clamp(0.0, 1.0);
-    let settle = 1.0 - 0.08 * (1.0 - scene.balloon_size.clamp(0.0, 1.0)) * k;
-    (c, rx * k, ry * k * settle, a)
-}
-
-/// The y down to which cement has filled the cavities, from the front backwards.
-pub fn cement_back_y(scene: &Scene) -> f32 {
-    let (c, rx, _, _) = cavity(scene);
-    let front = c.y - rx - 2.0;
-    let back = c.y + rx + 2.0;
-    front + (back - front) * scene.cement.clamp(0.0, 1.0)
 }
 
 /// Exponent of the superellipse that outlines the body (2 would be an ellipse; larger is boxier).
@@ -153,84 +204,42 @@ pub fn inside_body(p: Pt, margin: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::geometry::Ellipse;
-    use crate::model::timeline::{scene_at, DiagramState};
 
+    /// Widths and angles by level as clinical.md gives them; a pedicle's inner wall stays where
+    /// the canal's side is, and the drawn one is the patients' picture's.
     #[test]
-    fn the_needle_never_crosses_the_inner_pedicle_wall_before_it_is_past_the_back_wall() {
-        for i in 0..=200 {
-            let tip = needle_tip(i as f32 / 200.0);
-            if tip.y >= BODY_BACK_Y {
-                assert!(
-                    tip.x < medial_wall_x(tip.y),
-                    "tip {tip:?} crosses the medial wall at {}",
-                    medial_wall_x(tip.y)
-                );
-            }
-            if tip.y <= PEDICLE_BACK.y && tip.y >= BODY_BACK_Y {
-                let lateral = on_axis_at_y(tip.y).x - PEDICLE_HALF_WIDTH;
-                assert!(tip.x > lateral, "tip {tip:?} leaves the pedicle sideways");
-            }
+    fn pedicles_follow_the_level() {
+        let at = Pedicle::at;
+        assert_eq!(Pedicle::at("S1"), Pedicle::DRAWN);
+        assert_eq!(Pedicle::DRAWN.angle_deg().round(), 16.0);
+        for (level, width, angle) in [("L1", 7.5, 5.0), ("L3", 9.5, 15.0), ("L5", 13.0, 25.0)] {
+            let p = at(level);
+            assert!((p.half_width - width).abs() < 1e-3, "{level}");
+            assert!(
+                (p.angle_deg() - angle).abs() < 0.01,
+                "{level}: {}",
+                p.angle_deg()
+            );
         }
         assert!(
-            needle_target().y < BODY_BACK_Y,
-            "the tip ends inside the body"
+            at("T5").half_width < at("T8").half_width && at("T8").half_width < at("T12").half_width
         );
-    }
-
-    #[test]
-    fn needles_angle_inward_and_the_tips_stay_off_the_midline_in_front_of_the_canal() {
-        let u = axis();
-        assert!(u.x > 0.0, "the left needle points towards the midline");
-        let angle = math::atan2(u.x, -u.y).to_degrees();
-        assert!((10.0..=25.0).contains(&angle), "medial angle {angle}");
-        let tip = needle_target();
-        assert!(tip.x < MID_X - 10.0);
-        assert!(mirror(tip).x > MID_X + 10.0);
-        assert!(inside_body(tip, 2.0));
-    }
-
-    #[test]
-    fn balloons_and_cavities_stay_inside_the_body_and_apart() {
-        let mut prev = None;
-        for s in DiagramState::ALL {
-            for i in 0..=40 {
-                let scene = scene_at(prev, s, i as f32 / 40.0);
-                for (c, rx, ry, a) in [balloon(&scene), cavity(&scene)] {
-                    if rx < 0.5 || (scene.balloon_in == 0.0 && scene.cavity == 0.0) {
-                        continue;
-                    }
-                    let e = Ellipse {
-                        c,
-                        rx,
-                        ry,
-                        angle_deg: a,
-                    };
-                    for p in e.outline(48) {
-                        assert!(inside_body(p, 1.0), "{s:?} {i}: {p:?} outside the body");
-                        assert!(
-                            p.x < MID_X,
-                            "{s:?} {i}: left balloon crosses the midline at {p:?}"
-                        );
-                    }
-                }
-            }
-            prev = Some(s);
-        }
-    }
-
-    #[test]
-    fn cement_fills_from_front_to_back() {
-        let mut last = f32::MIN;
-        for i in 0..=50 {
-            let sc = scene_at(
-                Some(DiagramState::BalloonRemoved),
-                DiagramState::Cement,
-                i as f32 / 50.0,
+        assert!((4.5..=5.5).contains(&at("T5").half_width) && at("T12").half_width == 8.0);
+        for level in SPINE_LEVELS {
+            let p = at(level);
+            let inner = p.medial_wall_x(BODY_BACK_Y);
+            assert!((inner - (MID_X - PEDICLE_INNER_DX)).abs() < 1e-3, "{level}");
+            assert!(
+                (p.front.dist(p.back) - PEDICLE_LENGTH).abs() < 1e-3,
+                "{level}"
             );
-            let y = cement_back_y(&sc);
-            assert!(y >= last);
-            last = y;
+            // Its front end, drawn 6 units on into the body, ends inside the body's outline.
+            let u = p.axis();
+            let end = Pt::new(p.front.x + u.x * 6.0, p.front.y + u.y * 6.0);
+            assert!(inside_body(end, 0.0), "{level}: {end:?}");
         }
+        assert!(
+            (Pedicle::DRAWN.medial_wall_x(BODY_BACK_Y) - (MID_X - PEDICLE_INNER_DX)).abs() < 1e-3
+        );
     }
 }

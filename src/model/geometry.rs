@@ -257,13 +257,8 @@ mod tests {
         let t = needle_target();
         assert!(inside_middle_body(&HEALTHY, t, 2.0), "{t:?}");
         assert!(BODY_BACK - t.x <= 12.0, "{t:?}: more than 6 mm in");
-        let above = a::needle_target();
-        assert!(
-            a::inside_body(above, 2.0) && a::BODY_BACK_Y - above.y <= 12.0,
-            "{above:?}"
-        );
         for route in [Route::Transpedicular, Route::Extrapedicular] {
-            let p = route.path();
+            let p = route.path(&a::Pedicle::DRAWN);
             let (t, b) = (p.target(), p.through);
             assert!(
                 a::inside_body(t, 2.0) && t.dist(b) <= 12.0,

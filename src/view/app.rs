@@ -1039,6 +1039,7 @@ pub fn app(props: &AppProps) -> Html {
         let level_names = names.clone().map(AttrValue::from);
         let (xray, is_ap, top_view, two) = (*xray, *ap, *top_view, *two_balloons);
         let thoracic = is_thoracic(&level);
+        let top_level = crate::model::axial::TopLevel::of(&level);
         let ink = (*ink).clone();
         let draw = draw.clone();
         // The pictures' words, made once here rather than on every frame.
@@ -1086,7 +1087,7 @@ pub fn app(props: &AppProps) -> Html {
             let top = html! {
                 <>
                 { axial(&AxialProps { scene, labels: labels.clone(), show_labels,
-                       bilateral: two, thoracic, route: route_now,
+                       bilateral: two, level: top_level, route: route_now,
                        front: front.clone(), back: back.clone(), title: top_title.clone(),
                        id_prefix: AttrValue::default(), overlay: Html::default() }) }
                 if consult {

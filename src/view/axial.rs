@@ -29,8 +29,8 @@ pub struct AxialProps {
     pub show_labels: bool,
     /// Two needles and balloons (both sides) or one.
     pub bilateral: bool,
-    /// A thoracic vertebra: rib heads beside the pedicles.
-    pub thoracic: bool,
+    /// The level drawn: its pedicles, ribs (thoracic) and what its canal holds.
+    pub level: a::TopLevel,
     /// How the needles reach the body (extrapedicular only where `thoracic`).
     pub route: Route,
     /// Accessible name of the picture.
@@ -77,27 +77,31 @@ fn band(p: Pt, q: Pt, w0: f32, w1: f32) -> Vec<Pt> {
     ]
 }
 
+/// The nerve roots in the canal below the cord's end, left of the midline (mirrored): distance
+/// from the midline and height, each drawn as a small circle.
+const ROOTS: [(f32, f32); 6] = [
+    (4.0, 106.0),
+    (10.0, 110.0),
+    (4.5, 115.0),
+    (12.0, 117.0),
+    (7.5, 121.0),
+    (3.5, 126.0),
+];
+
 /// A bone drawn in cortex and filled with the bone gradient.
 const BONE_PATH: &str = "path|class=bone cortex|d=$|fill=url(#$ka-bone)";
 
-fn side_bones(mirror: bool, p_id: &str) -> Html {
+fn side_bones(mirror: bool, ped: &a::Pedicle, p_id: &str) -> Html {
     let m = |p: Pt| if mirror { a::mirror(p) } else { p };
-    let u = a::axis();
-    let ped_front = Pt::new(
-        a::PEDICLE_FRONT.x + u.x * 6.0,
-        a::PEDICLE_FRONT.y + u.y * 6.0,
-    );
-    let pedicle: Vec<Pt> = band(
-        a::PEDICLE_BACK,
-        ped_front,
-        a::PEDICLE_HALF_WIDTH + 1.5,
-        a::PEDICLE_HALF_WIDTH,
-    )
-    .into_iter()
-    .map(m)
-    .collect();
+    let u = ped.axis();
+    let ped_front = Pt::new(ped.front.x + u.x * 6.0, ped.front.y + u.y * 6.0);
+    let back = ped.back;
+    let pedicle: Vec<Pt> = band(back, ped_front, ped.half_width + 1.5, ped.half_width)
+        .into_iter()
+        .map(m)
+        .collect();
     let lamina: Vec<Pt> = band(
-        Pt::new(a::PEDICLE_BACK.x + 2.0, a::PEDICLE_BACK.y + 2.0),
+        Pt::new(back.x + 2.0, back.y + 2.0),
         Pt::new(a::MID_X, 150.0),
         7.0,
         6.0,
@@ -108,13 +112,13 @@ fn side_bones(mirror: bool, p_id: &str) -> Html {
     // The transverse process: broad where it leaves the pedicle, tapering to a blunt tip.
     let tp = |x: f32, y: f32| m(Pt::new(x, y));
     let t = [
-        tp(a::PEDICLE_BACK.x + 4.0, a::PEDICLE_BACK.y - 14.0),
+        tp(back.x + 4.0, back.y - 14.0),
         tp(60.0, 124.0),
         tp(40.0, 126.0),
         tp(33.0, 130.0),
         tp(36.0, 136.0),
         tp(58.0, 136.0),
-        tp(a::PEDICLE_BACK.x + 2.0, a::PEDICLE_BACK.y + 4.0),
+        tp(back.x + 2.0, back.y + 4.0),
     ];
     let transverse = path(
         "M@ @ C@ @ @ @ @ @ C@ @ @ @ @ @ L@ @ C@ @ @ @ @ @ Z",
@@ -123,7 +127,7 @@ fn side_bones(mirror: bool, p_id: &str) -> Html {
             t[4].y, t[4].x, t[4].y, t[5].x, t[5].y, t[5].x, t[5].y, t[6].x, t[6].y, t[6].x, t[6].y,
         ],
     );
-    let facet = m(Pt::new(a::PEDICLE_BACK.x - 4.0, a::PEDICLE_BACK.y + 8.0));
+    let facet = m(Pt::new(back.x - 4.0, back.y + 8.0));
     el("g|class=side", &[], &[]).kids(vec![
         leaf(BONE_PATH, &[], &[&transverse, p_id]),
         leaf(BONE_PATH, &[], &[&poly(&lamina), p_id]),
@@ -144,7 +148,7 @@ fn side_bones(mirror: bool, p_id: &str) -> Html {
 /// thoracic levels, the back parts and the vertebral body. Drawn by `Still`, so a frame that
 /// moves only the instruments skips them. `p_id` starts the ids of its patterns (one picture's
 /// ids apart from another's on the same page).
-pub(crate) fn axial_bones(thoracic: bool, p_id: &str) -> Html {
+pub(crate) fn axial_bones(level: &a::TopLevel, p_id: &str) -> Html {
     let (vw, vh) = a::VIEW;
     let body = poly(&a::body_outline(64));
     let pt = |mirror: bool, q: Pt| if mirror { a::mirror(q) } else { q };
@@ -169,8 +173,15 @@ pub(crate) fn axial_bones(thoracic: bool, p_id: &str) -> Html {
             &[a::SKIN_Y, vw, a::SKIN_Y],
             &[],
         ),
-        // The spinal canal with the cord, behind the body and between the pedicles.
-        leaf(
+    ];
+    // The spinal canal behind the body, between the pedicles: round at thoracic levels, holding
+    // the round cord; triangular lower down, holding the cord (the patients' picture, and L1,
+    // where it ends) or the nerve roots below it. Only consult mode draws other levels.
+    if cfg!(feature = "consult") && level.thoracic {
+        kids.push(leaf("circle|class=dura|cx=@|cy=117|r=17", &[mx], &[]));
+        kids.push(leaf("circle|class=cord|cx=@|cy=116|r=9", &[mx], &[]));
+    } else {
+        kids.push(leaf(
             "path|class=dura|d=M@ 99 L@ 99 Q@ 112 @ 138 Q@ 140 @ 138 Q@ 112 @ 99 Z",
             &[
                 mx - 16.0,
@@ -183,13 +194,25 @@ pub(crate) fn axial_bones(thoracic: bool, p_id: &str) -> Html {
                 mx - 16.0,
             ],
             &[],
-        ),
-        leaf("ellipse|class=cord|cx=@|cy=114|rx=10|ry=8.5", &[mx], &[]),
-    ];
+        ));
+        if cfg!(feature = "consult") && level.roots {
+            for (dx, y) in ROOTS {
+                for x in [mx - dx, mx + dx] {
+                    kids.push(leaf("circle|class=cord|cx=@|cy=@|r=2.2", &[x, y], &[]));
+                }
+            }
+        } else {
+            kids.push(leaf(
+                "ellipse|class=cord|cx=@|cy=114|rx=10|ry=8.5",
+                &[mx],
+                &[],
+            ));
+        }
+    }
 
     // Thoracic levels: a rib joins the side of the body and the tip of each transverse process.
     let mut ribs = Vec::new();
-    if thoracic {
+    if cfg!(feature = "consult") && level.thoracic {
         for mirror in [false, true] {
             let q = |x: f32, y: f32| pt(mirror, Pt::new(x, y));
             let (hx, hy) = (route::RIB_HEAD.x, route::RIB_HEAD.y);
@@ -219,8 +242,8 @@ pub(crate) fn axial_bones(thoracic: bool, p_id: &str) -> Html {
     kids.push(part(ribs));
 
     // Back parts: transverse processes, laminae, joint processes, pedicles, spinous process.
-    kids.push(side_bones(false, p_id));
-    kids.push(side_bones(true, p_id));
+    kids.push(side_bones(false, &level.pedicle, p_id));
+    kids.push(side_bones(true, &level.pedicle, p_id));
     kids.push(leaf(
         "path|class=bone cortex|fill=url(#$ka-bone)|d=M@ 144 L@ 144 L@ 196 Q@ 202 @ 196 Z",
         &[mx - 7.0, mx + 7.0, mx + 4.0, mx, mx - 4.0],
@@ -246,13 +269,13 @@ pub(crate) fn axial_bones(thoracic: bool, p_id: &str) -> Html {
 pub fn axial(p: &AxialProps) -> Html {
     let s = &p.scene;
     let (vw, vh) = a::VIEW;
-    let route = if p.thoracic {
+    let route = if p.level.thoracic {
         p.route
     } else {
         Route::Transpedicular
     };
     // One needle alone is consult mode's (the patients' build leaves that path out).
-    let path_ = route.path_for(p.bilateral || !cfg!(feature = "consult"));
+    let path_ = route.path_for(p.bilateral || !cfg!(feature = "consult"), &p.level.pedicle);
     let tip = path_.tip(s.needle);
     let hub = path_.hub(s.needle);
     let needle_visible = s.needle > 0.001;
@@ -277,7 +300,7 @@ pub fn axial(p: &AxialProps) -> Html {
     let p_id = p.id_prefix.as_str();
     let mx = a::MID_X;
     let mut kids = vec![
-        still(Part::TopBones(p.thoracic, p.id_prefix.clone())),
+        still(Part::TopBones(p.level, p.id_prefix.clone())),
         el("defs", &[], &[]).kids(vec![el("clipPath|id=$ka-cement", &[], &[p_id]).kids(vec![
             leaf(
                 "rect|x=0|y=0|width=@|height=@",
@@ -381,7 +404,7 @@ pub fn axial(p: &AxialProps) -> Html {
             wrapped_label(
                 4.0,
                 104.0,
-                Pt::new(a::PEDICLE_BACK.x + 2.0, 116.0),
+                p.level.pedicle.at_y(116.0),
                 &labels.pedicle,
                 "start",
                 12,

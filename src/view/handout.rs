@@ -309,7 +309,7 @@ fn sheet(p: &HandoutProps, chosen: &[bool], date: &str) -> Html {
                     labels: labels.clone(),
                     show_labels: true,
                     bilateral: share.two_balloons,
-                    thoracic,
+                    level: crate::model::axial::TopLevel::of(&share.level),
                     route: share.route,
                     front: ui.front.clone().into(),
                     back: ui.back.clone().into(),

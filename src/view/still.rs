@@ -14,8 +14,8 @@ pub(crate) enum Part {
     SideBackdrop(Backdrop),
     /// One vertebra of the side view in its place.
     SideLevel(Level),
-    /// The top view's bones and soft parts (thoracic or not), with its ids' prefix.
-    TopBones(bool, AttrValue),
+    /// The top view's bones and soft parts for a level, with its ids' prefix.
+    TopBones(crate::model::axial::TopLevel, AttrValue),
 }
 
 /// Props of [`Still`].
@@ -30,7 +30,7 @@ fn still_part(p: &StillProps) -> Html {
     match &p.part {
         Part::SideBackdrop(b) => backdrop(b),
         Part::SideLevel(l) => level_group(l),
-        Part::TopBones(thoracic, p_id) => axial_bones(*thoracic, p_id),
+        Part::TopBones(level, p_id) => axial_bones(level, p_id),
     }
 }
 
