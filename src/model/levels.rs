@@ -196,6 +196,16 @@ impl NeedlePath {
 /// Where the side view writes the needle's label (its text's end).
 pub const NEEDLE_LABEL_AT: Pt = Pt::new(g::SKIN_X - 6.0, 186.0);
 
+/// Where the side view writes the needle's label: at [`NEEDLE_LABEL_AT`], or lower, clear of it,
+/// where the level below the middle one is treated too (its cannula runs through that place).
+pub fn needle_label_at(treated: [bool; 3]) -> Pt {
+    if treated[2] {
+        Pt::new(NEEDLE_LABEL_AT.x, 207.0)
+    } else {
+        NEEDLE_LABEL_AT
+    }
+}
+
 /// Where the side view's needle label points: of these needles' label points (the middle of the
 /// part in the picture, see [`g::label_point`]), the one nearest `anchor`, where the label's text
 /// sits, so that with several levels treated its leader stays short and does not cross the

@@ -791,17 +791,34 @@ pub fn diagram(props: &DiagramProps) -> Html {
                 "start",
                 10,
             ),
-            label(
-                g::SKIN_X - 6.0,
-                14.0,
-                Pt::new(g::BODY_BACK + 15.0, top_mid - 9.0),
-                &labels.nerves,
-                "end",
-            ),
+            // Above the picture's middle, or, while the top level has a cannula running out
+            // through the top right (consult mode), between the middle and lower cannulas.
+            if cfg!(feature = "consult") && treated[0] && needle_visible {
+                wrapped_label(
+                    g::SKIN_X - 6.0,
+                    134.0,
+                    frames[1].apply(Pt::new(g::BODY_BACK + 15.0, g::MID_BOTTOM - 4.0)),
+                    &labels.nerves,
+                    "end",
+                    12,
+                )
+            } else {
+                label(
+                    g::SKIN_X - 6.0,
+                    14.0,
+                    Pt::new(g::BODY_BACK + 15.0, top_mid - 9.0),
+                    &labels.nerves,
+                    "end",
+                )
+            },
         ];
         let mut needle = Vec::new();
         // The middle of the part in the picture of the needle nearest the label.
-        let at = lv::NEEDLE_LABEL_AT;
+        let at = if cfg!(feature = "consult") {
+            lv::needle_label_at(treated)
+        } else {
+            lv::NEEDLE_LABEL_AT
+        };
         if let Some(to) = needle_visible
             .then(|| lv::needle_label_point(&treated_paths, s.needle, at))
             .flatten()

@@ -196,7 +196,7 @@ test("with the extrapedicular route, the access step is titled and told as extra
   }
 });
 
-test("side view labels stay in the picture, off the levels' names and each other, and point inside it, for one to three levels", async () => {
+test("side view labels stay in the picture, off the levels' names, each other and the needles, and point inside it, for one to three levels", async () => {
   const page = await consultPage();
   try {
     const w = widget(page);
@@ -207,7 +207,7 @@ test("side view labels stay in the picture, off the levels' names and each other
       for (const step of [0, 1, 2, INFLATION, CEMENT, 7]) {
         await w.getByRole("button", { name: CONTENT.steps[step].consult.title }).click();
         await page.waitForTimeout(150);
-        const found = await side(page).evaluate(labelProblems, { leaders: true });
+        const found = await side(page).evaluate(labelProblems, { leaders: true, needles: true });
         problems.push(...found.map((f) => `${level} x${count}, step ${step + 1}: ${f}`));
       }
     }

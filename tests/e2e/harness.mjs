@@ -396,10 +396,11 @@ export function glideMs() {
 /**
  * Run in the page with `locator.evaluate(labelProblems, options)` on an SVG picture: what is wrong
  * with its labels, in words. A label's text outside the picture, over a level's name or over
- * another label's text; with `leaders`, a leader that points outside the picture. A picture that
- * is not shown (no width: the other view on a phone) has none.
+ * another label's text; with `leaders`, a leader that points outside the picture; with `needles`,
+ * a label's text across a needle's shaft. A picture that is not shown (no width: the other view on
+ * a phone) has none.
  */
-export function labelProblems(svg, { leaders = false } = {}) {
+export function labelProblems(svg, { leaders = false, needles = false } = {}) {
   const box = (e) => e.getBoundingClientRect();
   const pic = box(svg);
   if (!pic.width) return [];
@@ -414,5 +415,23 @@ export function labelProblems(svg, { leaders = false } = {}) {
     for (const [u, ur] of texts.slice(i + 1)) if (meet(r, ur)) out.push(`"${t}" overlaps "${u}"`);
   });
   if (leaders) for (const d of svg.querySelectorAll(".leader-dot")) if (!inPic(box(d))) out.push("a leader points outside the picture");
+  if (needles) {
+    // Each needle's shaft on the screen, as a segment (its element's own transform applied).
+    const shafts = [...svg.querySelectorAll(".needle-shaft")].map((l) => {
+      const m = l.getScreenCTM();
+      const at = (x, y) => new DOMPoint(x, y).matrixTransform(m);
+      const v = (n) => l[n].baseVal.value;
+      return [at(v("x1"), v("y1")), at(v("x2"), v("y2"))];
+    });
+    // Whether the segment p-q passes through the rectangle r (sampled finely along it).
+    const crosses = (r, p, q) => {
+      for (let i = 0; i <= 200; i++) {
+        const x = p.x + ((q.x - p.x) * i) / 200, y = p.y + ((q.y - p.y) * i) / 200;
+        if (x > r.left && x < r.right && y > r.top && y < r.bottom) return true;
+      }
+      return false;
+    };
+    for (const [t, r] of texts) if (shafts.some(([p, q]) => crosses(r, p, q))) out.push(`"${t}" lies across a needle`);
+  }
   return out;
 }
