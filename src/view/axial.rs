@@ -416,7 +416,18 @@ pub fn axial(p: &AxialProps) -> Html {
             .then(|| g::label_point(tip, hub, (vw, vh), 0.42))
             .flatten()
         {
-            needle_label.push(label(4.0, 186.0, to, &labels.needle, "start"));
+            // On two lines beside the left needle's line, clear of it (on one line it lay
+            // across it): left of it where there is room, else (a steep needle, or one from
+            // beside the pedicle, coming in from further out) right of it.
+            // (The needle slopes outward downwards: the label's bottom left of it, or its top
+            // right of it, is where the two come closest.)
+            let (low, high) = (path_.at_y(209.0).x, path_.at_y(183.0).x);
+            let (x, anchor) = if low > 52.0 {
+                (low - 5.0, "end")
+            } else {
+                (high + 6.0, "start")
+            };
+            needle_label.push(wrapped_label(x, 206.0, to, &labels.needle, anchor, 6));
         }
         l.push(part(needle_label));
         let mut inside = Vec::new();

@@ -196,6 +196,31 @@ test("with the extrapedicular route, the access step is titled and told as extra
   }
 });
 
+test("the view from above's labels stay in the picture, off each other and the needles, at every level, by either route, with one balloon or two", async () => {
+  const page = await consultPage();
+  try {
+    const w = widget(page);
+    const top = w.locator("svg.axial-diagram");
+    const problems = [];
+    for (const [level, balloons, route] of [["T5", "2", "trans"], ["T8", "1", "extra"], ["T8", "2", "extra"], ["L1", "1", "trans"], ["L5", "2", "trans"], ["L5", "1", "trans"]]) {
+      await w.getByLabel(UI.level).selectOption(level);
+      await w.getByLabel(UI.balloons).selectOption(balloons);
+      // (Lumbar levels offer only the route through the pedicle: the control is disabled.)
+      if (level.startsWith("T")) await w.getByLabel(UI.route).selectOption(route);
+      for (const step of [2, INFLATION, CEMENT]) {
+        // (By the element's goTo: the access step's title names the route beside the pedicle.)
+        await w.evaluate((e, i) => e.goTo(i), step);
+        await page.waitForTimeout(150);
+        const found = await top.evaluate(labelProblems, { leaders: true, needles: true });
+        problems.push(...found.map((f) => `${level}, ${balloons} balloon(s), ${route}, step ${step + 1}: ${f}`));
+      }
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("side view labels stay in the picture, off the levels' names, each other and the needles, and point inside it, for one to three levels", async () => {
   const page = await consultPage();
   try {

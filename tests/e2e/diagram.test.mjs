@@ -457,7 +457,7 @@ test("the pictures' labels stay in the picture, off the levels' names and each o
         await w.evaluate((e, i) => e.goTo(i), i);
         await page.waitForTimeout(120);
         const found = [];
-        for (const svg of await w.locator("svg.diagram, svg.axial-diagram").all()) found.push(...(await svg.evaluate(labelProblems)));
+        for (const svg of await w.locator("svg.diagram, svg.axial-diagram").all()) found.push(...(await svg.evaluate(labelProblems, { needles: true })));
         problems.push(...found.map((f) => `${width} px, ${lang}${large ? ", larger text" : ""}, step ${i + 1}: ${f}`));
       }
     } finally {
