@@ -79,13 +79,46 @@ pub fn body_tops(scene: &Scene) -> [f32; 3] {
     ]
 }
 
-/// The left pedicle's ring of a vertebra whose body's top is at `top` (on the image).
-pub fn pedicle(top: f32) -> Ellipse {
+/// The left pedicle's ring of a vertebra whose body's top is at `top` (on the image), `rx` half
+/// wide: its inner (medial) wall stays at [`medial_wall_x`], so a wider one reaches further out.
+pub fn pedicle(top: f32, rx: f32) -> Ellipse {
     Ellipse {
-        c: Pt::new(MID_X - PEDICLE_DX, top + PEDICLE_DROP),
-        rx: PEDICLE_RX,
+        c: Pt::new(MID_X - PEDICLE_DX + PEDICLE_RX - rx, top + PEDICLE_DROP),
+        rx,
         ry: PEDICLE_RY,
         angle_deg: 0.0,
+    }
+}
+
+/// Half the width of a level's pedicle ring (consult mode): its pedicle's width from
+/// [`crate::model::axial::Pedicle::at`] (2 units per millimetre: the half width in units is the
+/// width in millimetres), drawn no wider than 10.5 mm so the ring stays inside the body's side;
+/// [`PEDICLE_RX`] for a level not listed there.
+pub fn ring_rx(level: &str) -> f32 {
+    let p = crate::model::axial::Pedicle::at(level);
+    if p == crate::model::axial::Pedicle::DRAWN {
+        PEDICLE_RX
+    } else {
+        p.half_width.min(10.5)
+    }
+}
+
+/// A needle's way on the image: its route, and the half width of the pedicle ring it passes (its
+/// level's, see [`ring_rx`]). A route alone passes a ring [`PEDICLE_RX`] half wide.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Way {
+    /// Through or beside the pedicle.
+    pub route: Route,
+    /// The ring's half width.
+    pub ring: f32,
+}
+
+impl From<Route> for Way {
+    fn from(route: Route) -> Way {
+        Way {
+            route,
+            ring: PEDICLE_RX,
+        }
     }
 }
 
@@ -118,17 +151,18 @@ pub fn level_shift(scene: &Scene, treated: [bool; 3], level: usize) -> f32 {
 /// Where the left needle enters the bone. Through the pedicle: at its upper-outer edge (about ten
 /// o'clock). Beside it (extrapedicular): outside the ring's lateral wall, between it and the rib
 /// head.
-pub fn entry(scene: &Scene, route: Route) -> Pt {
-    let p = pedicle(mid_top(scene));
-    match route {
+pub fn entry(scene: &Scene, way: impl Into<Way>) -> Pt {
+    let way = way.into();
+    let p = pedicle(mid_top(scene), way.ring);
+    match way.route {
         Route::Transpedicular => Pt::new(p.c.x - p.rx * 0.62, p.c.y - p.ry * 0.6),
         Route::Extrapedicular => Pt::new(p.c.x - p.rx - 3.5, p.c.y + 2.0),
     }
 }
 
 /// Where an extrapedicular needle turns inward on the image: still lateral to the ring, below it.
-fn extrapedicular_corner(scene: &Scene) -> Pt {
-    let p = pedicle(mid_top(scene));
+fn extrapedicular_corner(scene: &Scene, ring: f32) -> Pt {
+    let p = pedicle(mid_top(scene), ring);
     Pt::new(p.c.x - p.rx - 2.0, p.c.y + p.ry + 2.0)
 }
 
@@ -136,7 +170,7 @@ fn extrapedicular_corner(scene: &Scene) -> Pt {
 /// wall and below its centre; nearer the midline with one needle (aimed more steeply inward), and
 /// with the extrapedicular route (which converges more).
 pub fn target(scene: &Scene, bilateral: bool, route: Route) -> Pt {
-    let p = pedicle(mid_top(scene));
+    let p = pedicle(mid_top(scene), PEDICLE_RX);
     let x = if bilateral {
         medial_wall_x() + 6.0
     } else {
@@ -153,19 +187,21 @@ pub fn target(scene: &Scene, bilateral: bool, route: Route) -> Pt {
 /// the skin and the muscles; then, through the pedicle, inside the ring (never past its inner
 /// wall) until the side view shows it past the back wall of the body, then inward; or, beside the
 /// pedicle, down along the ring's outside to below it, then inward.
-pub fn needle_tip(scene: &Scene, bilateral: bool, route: Route) -> Pt {
+pub fn needle_tip(scene: &Scene, bilateral: bool, way: impl Into<Way>) -> Pt {
+    let way = way.into();
+    let route = way.route;
     let side = g::needle_tip(scene.needle).x;
-    let p = pedicle(mid_top(scene));
-    let start = entry(scene, route);
+    let p = pedicle(mid_top(scene), way.ring);
+    let start = entry(scene, way);
     let wall = match route {
         Route::Transpedicular => Pt::new(medial_wall_x() - 1.5, p.c.y),
-        Route::Extrapedicular => extrapedicular_corner(scene),
+        Route::Extrapedicular => extrapedicular_corner(scene, way.ring),
     };
     let end = target(scene, bilateral, route);
     if side >= g::PEDICLE_BACK {
         let t = (g::SKIN_X - side) / (g::SKIN_X - g::PEDICLE_BACK);
         start
-            .towards(shaft_end(scene, bilateral, route), 0.7)
+            .towards(shaft_end(scene, bilateral, way), 0.7)
             .towards(start, t)
     } else if side >= g::BODY_BACK {
         let t = (g::PEDICLE_BACK - side) / (g::PEDICLE_BACK - g::BODY_BACK);
@@ -179,14 +215,16 @@ pub fn needle_tip(scene: &Scene, bilateral: bool, route: Route) -> Pt {
 /// Where the needle's shaft leaves the picture: outward and up from the entry point (the needle
 /// comes in from behind and to the side, so on the image it points outward). Beside the pedicle
 /// it comes in flatter, under the ring, from further out.
-pub fn shaft_end(scene: &Scene, bilateral: bool, route: Route) -> Pt {
+pub fn shaft_end(scene: &Scene, bilateral: bool, way: impl Into<Way>) -> Pt {
+    let way = way.into();
+    let route = way.route;
     match route {
         Route::Transpedicular => {
-            let e = entry(scene, route);
+            let e = entry(scene, way);
             Pt::new(e.x - 44.0, e.y - 16.0)
         }
         Route::Extrapedicular => {
-            let c = extrapedicular_corner(scene);
+            let c = extrapedicular_corner(scene, way.ring);
             let t = target(scene, bilateral, route);
             let (dx, dy) = (c.x - t.x, c.y - t.y);
             let k = 50.0 / (dx * dx + dy * dy).sqrt();
@@ -196,9 +234,10 @@ pub fn shaft_end(scene: &Scene, bilateral: bool, route: Route) -> Pt {
 }
 
 /// A point on the shaft outside the body's side, for the working cannula's label.
-pub fn shaft_label_point(scene: &Scene, bilateral: bool, route: Route) -> Pt {
-    let tip = needle_tip(scene, bilateral, route);
-    let end = shaft_end(scene, bilateral, route);
+pub fn shaft_label_point(scene: &Scene, bilateral: bool, way: impl Into<Way>) -> Pt {
+    let way = way.into();
+    let tip = needle_tip(scene, bilateral, way);
+    let end = shaft_end(scene, bilateral, way);
     let x = MID_X - BODY_HALF_WIDTH - 8.0;
     let t = if (end.x - tip.x).abs() < 1e-3 {
         1.0
@@ -216,7 +255,9 @@ fn body_mid_y(scene: &Scene) -> f32 {
 /// The left balloon (the only one when `bilateral` is false, then across the midline). It slides
 /// out of the needle's tip (`balloon_in`) and swells (`balloon_size`) in the body medial to and
 /// below the pedicle rings, its height kept within the endplates.
-pub fn balloon(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
+pub fn balloon(scene: &Scene, bilateral: bool, way: impl Into<Way>) -> Ellipse {
+    let way = way.into();
+    let route = way.route;
     let slid = scene.balloon_in.clamp(0.0, 1.0);
     let size = scene.balloon_size.clamp(0.0, 1.0);
     let tip = target(scene, bilateral, route);
@@ -227,7 +268,7 @@ pub fn balloon(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
     );
     let max_ry = (apparent_height(scene) / 2.0 - drop - 3.0).min(14.0);
     let max_rx = if bilateral { 9.0 } else { 17.0 };
-    let from = entry(scene, route);
+    let from = entry(scene, way);
     let dir = Pt::new(tip.x - from.x, tip.y - from.y);
     let angle = math::atan2(dir.y, dir.x).to_degrees() * (1.0 - size);
     Ellipse {
@@ -239,7 +280,7 @@ pub fn balloon(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
 }
 
 /// The cavity the balloon leaves: as large as the balloon made it, a little smaller once it is out.
-pub fn cavity(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
+pub fn cavity(scene: &Scene, bilateral: bool, way: impl Into<Way>) -> Ellipse {
     let full = balloon(
         &Scene {
             balloon_in: 1.0,
@@ -247,7 +288,7 @@ pub fn cavity(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
             ..*scene
         },
         bilateral,
-        route,
+        way,
     );
     let k = scene.cavity.clamp(0.0, 1.0);
     let settle = 1.0 - 0.08 * (1.0 - scene.balloon_size.clamp(0.0, 1.0)) * k;
@@ -260,8 +301,8 @@ pub fn cavity(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
 }
 
 /// The cement in the cavity: seen front to back it builds up from the middle outwards.
-pub fn cement(scene: &Scene, bilateral: bool, route: Route) -> Ellipse {
-    let c = cavity(scene, bilateral, route);
+pub fn cement(scene: &Scene, bilateral: bool, way: impl Into<Way>) -> Ellipse {
+    let c = cavity(scene, bilateral, way);
     let k = scene.cement.clamp(0.0, 1.0).sqrt();
     Ellipse {
         rx: c.rx * k,
@@ -282,6 +323,25 @@ mod tests {
     use super::*;
     use crate::model::patient::Grade;
     use crate::model::timeline::{scene_at, DiagramState, HEALTHY};
+
+    /// Every level's pedicle ring's half width, and the usual one.
+    fn rings() -> Vec<f32> {
+        let mut v: Vec<f32> = crate::model::patient::SPINE_LEVELS
+            .iter()
+            .map(|l| ring_rx(l))
+            .collect();
+        v.push(PEDICLE_RX);
+        v
+    }
+
+    #[test]
+    fn rings_follow_the_levels_pedicle_widths() {
+        assert_eq!(ring_rx("S1"), PEDICLE_RX);
+        assert!(ring_rx("T5") < ring_rx("T8") && ring_rx("T8") < ring_rx("T12"));
+        assert!(ring_rx("L1") < ring_rx("L3") && ring_rx("L3") < ring_rx("L5"));
+        assert_eq!(ring_rx("L5"), 10.5);
+        assert!((ring_rx("L1") - 7.5).abs() < 1e-4);
+    }
 
     fn all_scenes() -> Vec<(DiagramState, f32, Scene)> {
         crate::model::timeline::sample_scenes(40, &Grade::ALL.map(|g| g.loss()))
@@ -317,8 +377,11 @@ mod tests {
 
     #[test]
     fn the_pedicle_rings_sit_over_the_upper_half_of_the_body_inside_its_sides() {
-        for top in body_tops(&HEALTHY) {
-            let p = pedicle(top);
+        for (top, rx) in body_tops(&HEALTHY)
+            .into_iter()
+            .flat_map(|t| rings().into_iter().map(move |r| (t, r)))
+        {
+            let p = pedicle(top, rx);
             assert!(p.c.y - p.ry >= top, "ring above the body");
             assert!(
                 p.c.y < top + g::BODY_HEIGHT / 2.0,
@@ -334,9 +397,16 @@ mod tests {
 
     #[test]
     fn the_tip_stays_lateral_to_the_medial_wall_until_the_side_view_shows_it_past_the_back_wall() {
-        for bilateral in [true, false] {
+        for (bilateral, rx) in [true, false]
+            .into_iter()
+            .flat_map(|b| rings().into_iter().map(move |r| (b, r)))
+        {
+            let way = Way {
+                route: Route::Transpedicular,
+                ring: rx,
+            };
             for (s, t, scene) in all_scenes() {
-                let tip = needle_tip(&scene, bilateral, Route::Transpedicular);
+                let tip = needle_tip(&scene, bilateral, way);
                 let side_tip = g::needle_tip(scene.needle);
                 if side_tip.x >= g::BODY_BACK {
                     assert!(
@@ -344,8 +414,16 @@ mod tests {
                         "{s:?} at {t}: tip {tip:?} crosses the medial wall before the back wall"
                     );
                 }
-                let ring = pedicle(mid_top(&scene));
-                let start = entry(&scene, Route::Transpedicular);
+                let ring = pedicle(mid_top(&scene), rx);
+                let start = entry(&scene, way);
+                let (ex, ey) = (
+                    (start.x - ring.c.x) / ring.rx,
+                    (start.y - ring.c.y) / ring.ry,
+                );
+                assert!(
+                    ex < 0.0 && ey < 0.0 && ex * ex + ey * ey <= 1.0,
+                    "{s:?} at {t}: the entry {start:?} is not at the ring's upper outer edge {ring:?}"
+                );
                 if side_tip.x >= g::PEDICLE_BACK {
                     // Still in the soft tissues: outside the ring, up and out from the entry
                     // point, and reaching it as the side view reaches the pedicle.
@@ -358,7 +436,7 @@ mod tests {
                 } else if side_tip.x >= g::BODY_BACK {
                     assert!(
                         tip.x > ring.c.x - ring.rx,
-                        "{s:?} at {t}: tip outside the ring"
+                        "{s:?} at {t} (ring {rx}): tip outside the ring"
                     );
                 }
             }
@@ -366,7 +444,7 @@ mod tests {
                 needle: 1.0,
                 ..scene_at(None, DiagramState::Fracture, 1.0)
             };
-            let tip = needle_tip(&full, bilateral, Route::Transpedicular);
+            let tip = needle_tip(&full, bilateral, way);
             assert!(
                 tip.x > medial_wall_x(),
                 "fully in, the tip is past the wall"
@@ -387,13 +465,20 @@ mod tests {
 
     #[test]
     fn beside_the_pedicle_the_needle_stays_outside_the_ring_until_below_it_inside_the_body() {
-        for bilateral in [true, false] {
+        for (bilateral, rx) in [true, false]
+            .into_iter()
+            .flat_map(|b| rings().into_iter().map(move |r| (b, r)))
+        {
+            let way = Way {
+                route: Route::Extrapedicular,
+                ring: rx,
+            };
             let mut samples = vec![];
             for (s, t, scene) in all_scenes() {
-                let tip = needle_tip(&scene, bilateral, Route::Extrapedicular);
+                let tip = needle_tip(&scene, bilateral, way);
                 samples.push((format!("{s:?} at {t}"), scene, tip));
                 // The shaft too, from the tip back to where it leaves the picture.
-                let end = shaft_end(&scene, bilateral, Route::Extrapedicular);
+                let end = shaft_end(&scene, bilateral, way);
                 for k in 1..=20 {
                     samples.push((
                         format!("{s:?} at {t}, shaft {k}"),
@@ -403,27 +488,27 @@ mod tests {
                 }
             }
             for (what, scene, p) in samples {
-                let ring = pedicle(mid_top(&scene));
+                let ring = pedicle(mid_top(&scene), rx);
                 let lateral = p.x < ring.c.x - ring.rx;
                 let below_or_medial = (p.y > ring.c.y + ring.ry || p.x > medial_wall_x())
                     && inside_treated_body(&scene, p, 1.0);
                 assert!(
                     lateral || below_or_medial,
-                    "{what} (two: {bilateral}): {p:?} crosses the pedicle ring"
+                    "{what} (two: {bilateral}, ring {rx}): {p:?} crosses the pedicle ring"
                 );
             }
             let full = Scene {
                 needle: 1.0,
                 ..scene_at(None, DiagramState::Fracture, 1.0)
             };
-            let tip = needle_tip(&full, bilateral, Route::Extrapedicular);
+            let tip = needle_tip(&full, bilateral, way);
             assert!(tip.x > medial_wall_x(), "fully in, medial to the ring");
             assert!(inside_treated_body(&full, tip, 2.0));
             // It converges more than the transpedicular needle.
             assert!(tip.x > needle_tip(&full, bilateral, Route::Transpedicular).x);
             // It starts outside the ring's lateral wall, at the ring's height.
-            let e = entry(&full, Route::Extrapedicular);
-            let ring = pedicle(mid_top(&full));
+            let e = entry(&full, way);
+            let ring = pedicle(mid_top(&full), rx);
             assert!(e.x < ring.c.x - ring.rx && (e.y - ring.c.y).abs() < ring.ry);
         }
     }
@@ -439,7 +524,7 @@ mod tests {
                     1.0,
                 )
             };
-            let ring = pedicle(mid_top(&inflated));
+            let ring = pedicle(mid_top(&inflated), PEDICLE_RX);
             for bilateral in [true, false] {
                 for route in [Route::Transpedicular, Route::Extrapedicular] {
                     let b = balloon(&inflated, bilateral, route);

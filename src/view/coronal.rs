@@ -68,8 +68,10 @@ fn body_path(top: f32, bottom: f32) -> String {
 
 /// The back parts seen through the body: transverse processes, pedicle rings and the spinous
 /// process (a midline teardrop over the lower half of the body).
-fn posterior(top: f32, thoracic: bool) -> Html {
-    let ring = c::pedicle(top);
+fn posterior(top: f32, thoracic: bool, rx: f32) -> Html {
+    // The back parts are placed by the usual ring; the ring drawn is the level's own width.
+    let ring = c::pedicle(top, c::PEDICLE_RX);
+    let own = c::pedicle(top, rx);
     let tp_y = ring.c.y - 2.0;
     let transverse = |side: Side| {
         let p = |x: f32, y: f32| side.place(Pt::new(x, y));
@@ -156,9 +158,9 @@ fn posterior(top: f32, thoracic: bool) -> Html {
             <path class="ap-process" d={transverse(Side::Right)} />
             <path class="ap-spinous" d={spinous} />
             { for [Side::Left, Side::Right].into_iter().map(|side| {
-                let p = side.place(ring.c);
+                let p = side.place(own.c);
                 html! {
-                    <ellipse class="ap-pedicle" cx={f(p.x)} cy={f(p.y)} rx={f(ring.rx)} ry={f(ring.ry)} />
+                    <ellipse class="ap-pedicle" cx={f(p.x)} cy={f(p.y)} rx={f(own.rx)} ry={f(own.ry)} />
                 }
             }) }
         </g>
@@ -189,14 +191,14 @@ impl Ids {
 }
 
 /// One vertebra: body with bright endplates and side walls, and its back parts.
-fn vertebra(top: f32, bottom: f32, thoracic: bool, ids: &Ids) -> Html {
+fn vertebra(top: f32, bottom: f32, thoracic: bool, rx: f32, ids: &Ids) -> Html {
     let d = body_path(top, bottom);
     html! {
         <g class="ap-vertebra">
             <path class="ap-body" d={d.clone()} fill={ids.url[BODY].clone()} />
             <path class="ap-body" d={d.clone()} fill={ids.url[ENDPLATES].clone()} />
             <path class="ap-cortex" d={d} />
-            { posterior(top, thoracic) }
+            { posterior(top, thoracic, rx) }
         </g>
     }
 }
@@ -245,7 +247,11 @@ pub fn coronal(p: &CoronalProps) -> Html {
     } else {
         treated_levels.first().copied().unwrap_or(1)
     };
-    let route_of = |i: usize| p.route.at(&p.levels[i]);
+    // Each level's route and pedicle ring.
+    let route_of = |i: usize| c::Way {
+        route: p.route.at(&p.levels[i]),
+        ring: c::ring_rx(&p.levels[i]),
+    };
     let focus_dy = c::level_shift(s, p.treated, focus);
     let focus_route = route_of(focus);
     let balloon = {
@@ -264,7 +270,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
     };
     let cannula = down(c::shaft_label_point(s, p.bilateral, focus_route), focus_dy);
     let labels = &p.labels;
-    let ring = c::pedicle(tops[focus]);
+    let ring = c::pedicle(tops[focus], focus_route.ring);
     // Everything drawn in one treated level: cavities, cement, balloons and needles on each side.
     let instruments = |i: usize| {
         let dy = c::level_shift(s, p.treated, i);
@@ -378,7 +384,7 @@ pub fn coronal(p: &CoronalProps) -> Html {
                             if p.treated[i] {
                                 <path class="ap-ghost" d={body_path(spans[i].1 - g::BODY_HEIGHT, spans[i].0 + c::BODY_CORNER)} opacity={f((settle / 3.0).min(0.5))} />
                             }
-                            { vertebra(spans[i].0, spans[i].1, p.thoracic, &ids) }
+                            { vertebra(spans[i].0, spans[i].1, p.thoracic, c::ring_rx(&p.levels[i]), &ids) }
                         </>
                     }) }
                     { for treated_levels.iter().map(|&i| wedge(i)) }
