@@ -248,16 +248,61 @@ fn narration(
 
 /// Scrolls the page to show the pictures again when more than half of them is above the screen:
 /// after a step was chosen with a control below them (as on a phone), they would change out of
-/// sight.
+/// sight. Not after a key (the control then has a visible focus ring): the page stays where the
+/// keyboard user's control is.
 fn reveal(root: &NodeRef) {
-    if let Some(e) = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(".kx-stage-group").ok().flatten())
-    {
+    let Some(r) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let (Ok(None), Ok(Some(e))) = (
+        r.query_selector(":focus-visible"),
+        r.query_selector(".kx-stage-group"),
+    ) {
         let r = e.get_bounding_client_rect();
         if r.top() < -r.height() / 2.0 {
             e.scroll_into_view();
         }
+    }
+}
+
+/// Before a new step's words replace the old ones, a glossary word with focus would go with them
+/// (focus then falls to the page): focus moves to the pictures' group, which stays.
+#[inline(never)]
+fn keep_focus(root: &NodeRef) {
+    let Some(r) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let (Ok(Some(_)), Ok(Some(g))) = (
+        r.query_selector(".kx-term:focus"),
+        r.query_selector(".kx-stage-group"),
+    ) {
+        let _ = g.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Tab on the widget's last control (Shift+Tab on its first) while it fills the screen: focus goes
+/// round to its first (last) control rather than to the page behind it.
+fn wrap_focus(root: &NodeRef, at: Option<&web_sys::HtmlElement>, back: bool, e: &KeyboardEvent) {
+    let (Some(r), Some(at)) = (root.cast::<web_sys::Element>(), at) else {
+        return;
+    };
+    let Ok(all) = r.query_selector_all(
+        "button:not([disabled]),select:not([disabled]),input:not([disabled]),a[href],[tabindex='0']",
+    ) else {
+        return;
+    };
+    // The controls shown (a hidden one is skipped by Tab too).
+    let shown: Vec<web_sys::HtmlElement> = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|x| x.offset_width() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        return;
+    };
+    let (edge, other) = if back { (first, last) } else { (last, first) };
+    if edge.is_same_node(Some(at)) {
+        e.prevent_default();
+        let _ = other.focus();
     }
 }
 
@@ -818,7 +863,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     let toggle_term = {
         let open_term = open_term.clone();
+        let (dispatch, playing) = (dispatch.clone(), moment.playing);
         Callback::from(move |i: usize| {
+            // A meaning opened while playing stays on screen: the show pauses.
+            if playing {
+                dispatch.emit(Action::Pause);
+            }
             open_term.set(if *open_term == Some(i) { None } else { Some(i) })
         })
     };
@@ -864,6 +914,10 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let step_index = moment.step;
+    // A new step (the page last heard of another): a focused glossary word's focus moves first.
+    if seen.get().is_some_and(|(s, _)| s != step_index) {
+        keep_focus(&root);
+    }
     let step = &content.steps[step_index];
     let count = content.step_of(step_index);
     let total = content.steps.len();
@@ -926,6 +980,8 @@ pub fn app(props: &AppProps) -> Html {
         let draw = draw.clone();
         let drawing_on = ink.drawing().on;
         let step_now = step_index;
+        let max = cfg!(feature = "consult") && *maximised;
+        let root = root.clone();
         Callback::from(move |e: KeyboardEvent| {
             // Spelled out here so that the patients' build drops consult mode's keys.
             let consult = cfg!(feature = "consult") && consult;
@@ -989,6 +1045,16 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 "Escape" if consult && drawing_on => {
                     draw.emit(Ink::Stop);
+                    None
+                }
+                // Full screen (or filling the window where the browser refuses it): Escape
+                // leaves it, and Tab goes round inside the widget, never to the page behind.
+                "Escape" if consult && max => {
+                    full.emit(());
+                    None
+                }
+                "Tab" if consult && max => {
+                    wrap_focus(&root, target.as_ref(), e.shift_key(), &e);
                     None
                 }
                 // Ctrl+Z (or Cmd+Z) takes back the last drawing change on this step.

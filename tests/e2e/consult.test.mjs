@@ -174,3 +174,38 @@ test("presenter letters work with a button focused; Ctrl keys stay the browser's
     await page.context().close();
   }
 });
+
+test("full screen, also where the browser refuses it: Tab goes round inside the widget, Escape leaves", async () => {
+  const page = await consultPage();
+  try {
+    // The "fill the window" fallback (iOS Safari, frames without allowfullscreen).
+    await page.evaluate(() => { Element.prototype.requestFullscreen = () => Promise.reject(new Error("refused")); });
+    const w = widget(page);
+    const full = w.getByRole("button", { name: CONTENT.ui.full_screen });
+    await full.click();
+    assert.equal(await full.getAttribute("aria-pressed"), "true");
+    const inWidget = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase() === "kyphoplasty-explainer");
+    let seen = 0;
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press("Tab");
+      assert.ok(await inWidget(), `Tab ${i + 1} left the widget for ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80))}`);
+      seen++;
+    }
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press("Shift+Tab");
+      assert.ok(await inWidget(), `Shift+Tab ${i + 1} left the widget`);
+    }
+    assert.equal(seen, 120);
+    await page.keyboard.press("Escape");
+    assert.equal(await full.getAttribute("aria-pressed"), "false", "Escape leaves full screen");
+    // Back in the page, Tab leaves the widget again at its end.
+    let left = false;
+    for (let i = 0; i < 120 && !left; i++) {
+      await page.keyboard.press("Tab");
+      left = !(await inWidget());
+    }
+    assert.ok(left, "out of full screen, Tab goes on to the page");
+  } finally {
+    await page.context().close();
+  }
+});

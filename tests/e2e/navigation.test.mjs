@@ -218,6 +218,59 @@ test("on a phone, a step chosen below the pictures brings them back into sight; 
   }
 });
 
+test("on a phone, Next pressed with the keyboard leaves the page where the focused button is", async () => {
+  const page = await ready({ width: 360, height: 740 });
+  try {
+    await button(page, UI.next).scrollIntoViewIfNeeded();
+    assert.ok((await stage(page).boundingBox()).y < -200, "the pictures are above the screen");
+    await button(page, UI.next).focus();
+    const before = await page.evaluate(() => window.scrollY);
+    await page.keyboard.press("Enter");
+    await expectLive(page, announcement(1));
+    await afterRendering(page);
+    assert.equal(await page.evaluate(() => window.scrollY), before, "the page did not move");
+    const next = await button(page, UI.next).boundingBox();
+    assert.ok(next.y >= 0 && next.y + next.height <= 740, `Next still in sight: ${JSON.stringify(next)}`);
+    assert.match(await deepActive(page), /button/, "Next keeps the focus");
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a glossary word with the focus: when the step changes, the focus moves to the pictures, not off the widget", async () => {
+  const page = await ready({ width: 1280, height: 900 });
+  try {
+    const word = widget(page).getByRole("button", { name: "spongy bone" });
+    await word.focus();
+    await page.keyboard.press("ArrowRight");
+    await expectLive(page, announcement(1));
+    await afterRendering(page);
+    assert.match(await deepActive(page), /kx-stage-group/, `focus after the step change: ${await deepActive(page)}`);
+    // From there the keys go on working.
+    await page.keyboard.press("ArrowRight");
+    await expectLive(page, announcement(2));
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("opening a word's meaning while playing pauses, so the meaning stays", async () => {
+  const page = await ready({ width: 1280, height: 900 });
+  try {
+    await button(page, UI.play).click();
+    await button(page, UI.pause).waitFor();
+    await widget(page).getByRole("button", { name: "spongy bone" }).click();
+    await button(page, UI.play).waitFor();
+    const entry = CONTENT.glossary.find((t) => t.term === "Spongy bone");
+    await widget(page).getByRole("status").filter({ hasText: entry.definition }).waitFor();
+    await page.waitForTimeout(1500);
+    await expectLive(page, announcement(0));
+    await widget(page).getByRole("status").filter({ hasText: entry.definition }).waitFor();
+  } finally {
+    await page.context().close();
+  }
+});
+
 test("with the pictures in sight, Next does not scroll the page", async () => {
   const page = await ready({ width: 1280, height: 1500 });
   try {
