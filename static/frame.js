@@ -91,5 +91,47 @@
     if ("ResizeObserver" in window) new ResizeObserver(send).observe(document.body);
     else window.addEventListener("resize", send);
     send();
+    revealInPage();
+  }
+
+  // At its exact height the frame never scrolls, so the widget cannot see that its pictures have
+  // scrolled away in the page: here, a step chosen by a tap or click while more than half of the
+  // pictures is above the screen (the page's, as an IntersectionObserver sees it from a frame)
+  // brings them back into sight, as the widget does on a page of its own.
+  function revealInPage() {
+    if (!("IntersectionObserver" in window)) return;
+    var seen = null;
+    var clicked = 0;
+    var observed = null;
+    var io = new IntersectionObserver(function (entries) {
+      seen = entries[entries.length - 1];
+    }, { threshold: [0, 0.25, 0.5, 0.75, 1] });
+    function group() {
+      var g = el.shadowRoot && el.shadowRoot.querySelector(".kx-stage-group");
+      if (g && g !== observed) {
+        if (observed) io.unobserve(observed);
+        io.observe(g);
+        observed = g;
+      }
+      return g;
+    }
+    el.addEventListener("ready", group);
+    // A tap or click (keys press no pointer), and where in the frame it was. (Its click reaches
+    // this element only after the widget has changed the step.)
+    var clickY = 0;
+    el.addEventListener("pointerup", function (e) {
+      clicked = Date.now();
+      clickY = e.clientY;
+    });
+    // Less than half of the pictures in the page's sight after a click on the screen below their
+    // top: the rest of them is above the screen.
+    el.addEventListener("keydown", function () { clicked = 0; });
+    el.addEventListener("stepchange", function () {
+      var g = group();
+      var tapped = Date.now() - clicked < 1000;
+      clicked = 0;
+      if (!g || !seen || !tapped) return;
+      if (seen.intersectionRatio < 0.5 && clickY > g.getBoundingClientRect().top) g.scrollIntoView();
+    });
   }
 })();

@@ -144,6 +144,35 @@ test("with ?parent=<host origin> the frame posts its height to the host, which s
   }
 });
 
+test("at its exact height on a phone, a step tapped below the pictures brings them back into the page's sight; a key does not move the page", async () => {
+  const { page, frame, errors } = await open("/resize.html", { width: 390, height: 740 });
+  try {
+    await page.waitForFunction(() => window.__heights.length > 0 && Math.abs(document.getElementById("frame").getBoundingClientRect().height - window.__heights.at(-1).data.height) < 1);
+    const w = frame.locator("kyphoplasty-explainer");
+    const pictures = w.getByLabel(`${UI.heading}: `, { exact: false }).first();
+    const next = w.getByRole("button", { name: UI.next, exact: true });
+    await next.scrollIntoViewIfNeeded();
+    assert.ok((await pictures.boundingBox()).y < -200, "the pictures are above the screen");
+    // (The page starts the frame at the inflation step, the fifth.)
+    await next.click();
+    await frameLive(frame, announcement(5));
+    let top;
+    for (let i = 0; i < 40 && !((top = (await pictures.boundingBox()).y) > -2 && top < 40); i++) await page.waitForTimeout(50);
+    assert.ok(top > -2 && top < 40, `the pictures' top at the screen's top after the tap: ${top}`);
+    // With the keyboard, the page stays where the focused button is.
+    await next.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => scrollY);
+    await next.focus();
+    await page.keyboard.press("Enter");
+    await frameLive(frame, announcement(6));
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => scrollY), before, "a key does not scroll the page");
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
 /** A host page with one frame whose query is `query`; `policy` is the iframe's referrerpolicy. */
 function framePage(path, query, policy = "") {
   sites.host.page(
