@@ -126,6 +126,16 @@
     return loading[which];
   }
 
+  // An element the page left empty shows one line rather than nothing when its widget cannot run.
+  function noFallback(el) {
+    if (el.textContent.trim() || el.firstElementChild) return;
+    var p = document.createElement("p");
+    p.textContent = language(el) === "es"
+      ? "La guía sobre la cifoplastia con balón no se pudo cargar aquí."
+      : "The balloon kyphoplasty guide could not load here.";
+    el.appendChild(p);
+  }
+
   // A panic stops that mode's WebAssembly instance (the event's detail names the mode): put
   // every widget it runs back to its fallback content.
   function fallBackEverywhere(event) {
@@ -136,6 +146,7 @@
       live.delete(el);
       el._kx = null;
       if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
+      noFallback(el);
     });
   }
   window.addEventListener("kyphoplasty-explainer-panic", fallBackEverywhere);
@@ -154,8 +165,9 @@
         }
       }).catch(function (e) {
         console.warn(TAG + ": could not start; showing the text version instead. " + e);
+        noFallback(el);
       });
-    }, function () {});
+    }, function () { noFallback(el); });
   }
 
   // A share link (#kyphoplasty=... in the address) is for consult widgets: they start at once.

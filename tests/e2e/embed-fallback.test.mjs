@@ -160,3 +160,26 @@ test("under a CSP without 'wasm-unsafe-eval' the fallback stays, with at most on
     await page.context().close();
   }
 });
+
+test("an element left empty shows one line, in its language, rather than nothing, when the widget cannot start", async () => {
+  for (const [lang, line] of [["en", "The balloon kyphoplasty guide could not load here."], ["es", "La guía sobre la cifoplastia con balón no se pudo cargar aquí."]]) {
+    const path = `/empty-${lang}.html`;
+    sites.host.page(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title>
+<script src="{{CDN}}embed.js" async></script></head><body>
+<h1>Kyphoplasty</h1><kyphoplasty-explainer lang="${lang}"></kyphoplasty-explainer><p>After.</p>
+</body></html>`,
+    );
+    const page = await openPage(browser, { width: 360, height: 740 });
+    try {
+      await page.addInitScript(() => delete window.WebAssembly);
+      await page.goto(sites.host.url(path));
+      const note = page.locator("kyphoplasty-explainer").getByText(line, { exact: true });
+      await note.waitFor({ timeout: 5000 });
+      assert.ok(await note.isVisible(), `${lang}: the line is shown`);
+    } finally {
+      await page.context().close();
+    }
+  }
+});
