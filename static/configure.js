@@ -54,6 +54,11 @@
   var copied = $("copied");
   var preview = $("preview");
 
+  var FROM_DISK = window.location.protocol === "file:";
+  var FROM_DISK_NOTE = "Upload this folder to your web host, then open configure.html from there " +
+    "(for example https://your-site.example/kyphoplasty/configure.html). Opened from your computer, " +
+    "the preview cannot load and the code would point at your computer.";
+
   // Everything the snippet points at lives next to this page.
   var fileUrl = function (name) { return new URL(name, window.location.href).href; };
 
@@ -185,7 +190,8 @@
     else clinicPhone.removeAttribute("aria-invalid");
 
     var attrs = attributes();
-    var text = checked("form") === "iframe" ? iframeSnippet(attrs) : scriptSnippet(attrs);
+    var text = FROM_DISK ? FROM_DISK_NOTE
+      : checked("form") === "iframe" ? iframeSnippet(attrs) : scriptSnippet(attrs);
     if (snippet.value !== text) {
       snippet.value = text;
       copied.textContent = "";
@@ -225,6 +231,14 @@
     }
   }
 
+  // Opened from a computer's disk (double-clicked after unzipping): browsers do not run the widget
+  // from file: addresses, and code pointing at file:///... works on no web site.
+  if (FROM_DISK) {
+    copy.disabled = true;
+    var note = document.createElement("p");
+    note.textContent = FROM_DISK_NOTE;
+    preview.replaceChildren(note);
+  }
   fillLanguages();
   fillSteps();
   lang.addEventListener("change", fillSteps);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { openPage, started, bringUp, expectLive, shotsDir, ROOT, CONTENT, TITLES } from "./harness.mjs";
+import { openPage, started, bringUp, expectLive, shotsDir, ROOT, DIST, CONTENT, TITLES } from "./harness.mjs";
 
 /** The configured widgets here are in consult mode, which announces each step's clinical title. */
 const announcement = (i) =>
@@ -230,3 +230,18 @@ for (const width of [360, 1280]) {
     }
   });
 }
+
+test("opened from the disk (file:), the page says to upload the folder first and offers no code", async () => {
+  const page = await openPage(browser, { width: 1280, height: 900 });
+  try {
+    await page.goto("file://" + join(DIST, "configure.html"));
+    await page.waitForFunction(() => document.getElementById("snippet").value !== "");
+    const text = await page.locator("#snippet").inputValue();
+    assert.match(text, /^Upload this folder to your web host/);
+    assert.ok(!text.includes("file:"), "no file: address in the code box");
+    assert.ok(await page.getByRole("button", { name: "Copy code" }).isDisabled());
+    await page.getByText(/Upload this folder to your web host/).first().waitFor();
+  } finally {
+    await page.context().close();
+  }
+});
