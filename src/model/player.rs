@@ -67,7 +67,7 @@ impl Player {
     /// A player at `start` (clamped), paused unless `autoplay`.
     ///
     /// The first step shown animates from its start. With reduced motion there is no tweening
-    /// and no autoplay.
+    /// and no autoplay (Play still steps through, showing each step's end).
     pub fn new(
         timings: Vec<StepTiming>,
         start: usize,
@@ -179,14 +179,13 @@ impl Player {
                 self.blend = 1.0;
                 self.held = true;
             }
+            // With reduced motion too: the steps follow on by themselves, each shown at its end.
             Action::Play => {
-                if !self.reduced_motion {
-                    if self.is_last() && self.progress >= 1.0 {
-                        self.enter(0, 0.0);
-                    }
-                    self.playing = true;
-                    self.held = false;
+                if self.is_last() && self.progress >= 1.0 {
+                    self.enter(0, 0.0);
                 }
+                self.playing = true;
+                self.held = false;
             }
             Action::Pause => self.playing = false,
             Action::Tick(ms) => self.tick(ms),
@@ -353,15 +352,25 @@ mod tests {
     }
 
     #[test]
-    fn reduced_motion_shows_end_states_and_never_autoplays() {
+    fn reduced_motion_shows_end_states_and_never_autoplays_but_plays_when_asked() {
         let mut p = Player::new(timings(3), 1, true, true);
         assert!(!p.playing);
         assert_eq!(p.progress, 1.0);
-        p = p.reduce(Action::Play);
-        assert!(!p.playing);
+        assert!(!p.is_moving());
         p = p.reduce(Action::Next);
         assert_eq!((p.step, p.progress), (2, 1.0));
         assert!(!p.is_moving());
+        // Play: each step at its end state at once, the next after the dwell; from the last
+        // step it starts again at the first.
+        let mut p = Player::new(timings(3), 0, false, true).reduce(Action::Play);
+        assert!(p.playing && p.is_moving());
+        let dwell = p.timings[0].dwell_ms;
+        p = p.reduce(Action::Tick(dwell / 2.0));
+        assert_eq!((p.step, p.progress), (0, 1.0));
+        p = p.reduce(Action::Tick(dwell));
+        assert_eq!((p.step, p.progress, p.blend), (1, 1.0, 1.0));
+        let p = p.reduce(Action::GoTo(2)).reduce(Action::Play);
+        assert_eq!((p.step, p.progress), (0, 1.0));
     }
 
     #[test]

@@ -1407,7 +1407,6 @@ pub fn app(props: &AppProps) -> Html {
             labels_on: *show_labels,
             onaction: onaction.clone(),
             ontogglelabels: toggle_labels,
-            can_play: !props.reduced_motion,
         }),
         step_list(&StepListProps {
             heading: ui.all_steps.clone().into(),

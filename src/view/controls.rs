@@ -12,8 +12,6 @@ pub struct ControlsProps {
     pub content: SharedContent,
     /// Auto-advance is on.
     pub playing: bool,
-    /// Auto-advance can be turned on (not with reduced motion).
-    pub can_play: bool,
     /// On the first step (Previous is disabled).
     pub is_first: bool,
     /// On the last step (Next is disabled).
@@ -46,13 +44,9 @@ pub fn controls(p: &ControlsProps) -> Html {
     let icon = |i: &str| el("span|class=kx-icon|aria-hidden=true", &[], &[]).text(i);
     let words = |w: &str| el("span", &[], &[]).text(w);
     el("div|class=kx-controls", &[], &[]).kids(vec![
-        if p.can_play {
-            el("button|type=button|class=kx-btn kx-play", &[], &[])
-                .click(act(play_action))
-                .kids(vec![icon(play_icon), swap(play_label, other_label)])
-        } else {
-            Html::default()
-        },
+        el("button|type=button|class=kx-btn kx-play", &[], &[])
+            .click(act(play_action))
+            .kids(vec![icon(play_icon), swap(play_label, other_label)]),
         // aria-disabled, not disabled: a disabled button would drop keyboard focus to the page.
         el(STEP_BUTTON, &[], &["", yes(p.is_first)])
             .click(act(Action::Previous))
