@@ -88,3 +88,28 @@ test("on a phone, changing steps moves nothing above the words", async () => {
     await page.context().close();
   }
 });
+
+test("in a column of about 760 px (a common content column), no band of empty space opens between the words and the slider", async () => {
+  const page = await openPage(browser, { width: 800, height: 900, reducedMotion: "reduce" });
+  try {
+    await page.goto(server.url);
+    await bringUp(page);
+    const w = widget(page);
+    const width = (await w.boundingBox()).width;
+    assert.ok(width > 700 && width < 980, `the widget is ${width} px wide`);
+    const gaps = [];
+    for (let i = 0; i < CONTENT.steps.length; i++) {
+      await w.evaluate((e, i) => e.goTo(i), i);
+      await page.waitForTimeout(100);
+      // The bottom of the words shown (the paragraphs, and the call to action on the last step).
+      const words = await w.locator(".kx-now").evaluate((e) => Math.max(...[...e.children].map((c) => c.getBoundingClientRect().bottom)));
+      const pictures = await w.getByLabel(`${CONTENT.ui.heading}: `, { exact: false }).first().boundingBox();
+      const slider = await w.getByRole("slider").boundingBox();
+      const above = Math.max(words, pictures.y + pictures.height);
+      gaps.push(Math.round(slider.y - above));
+    }
+    assert.ok(gaps.every((g) => g < 80), `space above the slider at each step: ${gaps.join(", ")} px`);
+  } finally {
+    await page.context().close();
+  }
+});
