@@ -982,6 +982,7 @@ pub fn app(props: &AppProps) -> Html {
         let step_now = step_index;
         let max = cfg!(feature = "consult") && *maximised;
         let root = root.clone();
+        let open_term = open_term.clone();
         Callback::from(move |e: KeyboardEvent| {
             // Spelled out here so that the patients' build drops consult mode's keys.
             let consult = cfg!(feature = "consult") && consult;
@@ -1041,6 +1042,11 @@ pub fn app(props: &AppProps) -> Html {
                 // D draws on the pictures; Escape stops drawing.
                 "d" | "D" if letter => {
                     draw.emit(Ink::Toggle);
+                    None
+                }
+                // Escape closes a word's meaning.
+                "Escape" if open_term.is_some() => {
+                    open_term.set(None);
                     None
                 }
                 "Escape" if consult && drawing_on => {

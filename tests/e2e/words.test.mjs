@@ -24,6 +24,12 @@ test("a medical word in the narration shows its meaning when tapped, and hides i
     await word.click();
     assert.equal(await word.getAttribute("aria-expanded"), "false");
     assert.equal(await widget(page).getByText(entry.definition).count(), 0);
+    // Escape closes it too.
+    await word.click();
+    await shown.waitFor();
+    await page.keyboard.press("Escape");
+    await widget(page).getByText(entry.definition).waitFor({ state: "detached" });
+    assert.equal(await word.getAttribute("aria-expanded"), "false");
     // Each word is marked once per step: the step's other mentions stay plain text.
     await widget(page).getByRole("button", { name: "Next step" }).click();
     assert.equal(await widget(page).getByRole("button", { name: "spongy bone" }).count(), 0);
