@@ -136,6 +136,24 @@ impl Pedicle {
     pub fn lateral_wall_x(&self, y: f32) -> f32 {
         self.at_y(y).x - self.half_width
     }
+
+    /// Where its drawn shape ends, inside the body (which is drawn over it): 6 units on from
+    /// [`Pedicle::front`], or further for a wide, angled one, until both front corners are
+    /// inside the body's outline.
+    pub fn front_end(&self) -> Pt {
+        let u = self.axis();
+        let mut k = 6.0;
+        loop {
+            let end = Pt::new(self.front.x + u.x * k, self.front.y + u.y * k);
+            let (cx, cy) = (-u.y * self.half_width, u.x * self.half_width);
+            let inside = inside_body(Pt::new(end.x + cx, end.y + cy), 0.0)
+                && inside_body(Pt::new(end.x - cx, end.y - cy), 0.0);
+            if inside || k > 40.0 {
+                return end;
+            }
+            k += 1.0;
+        }
+    }
 }
 
 /// What the view from above draws of a level: its pedicles, its ribs and round canal (thoracic),
@@ -233,13 +251,21 @@ mod tests {
                 (p.front.dist(p.back) - PEDICLE_LENGTH).abs() < 1e-3,
                 "{level}"
             );
-            // Its front end, drawn 6 units on into the body, ends inside the body's outline.
-            let u = p.axis();
-            let end = Pt::new(p.front.x + u.x * 6.0, p.front.y + u.y * 6.0);
-            assert!(inside_body(end, 0.0), "{level}: {end:?}");
+            // Its drawn shape's front corners are inside the body's outline (drawn over them).
+            let (u, end) = (p.axis(), p.front_end());
+            for side in [-1.0, 1.0] {
+                let corner = Pt::new(
+                    end.x - u.y * p.half_width * side,
+                    end.y + u.x * p.half_width * side,
+                );
+                assert!(inside_body(corner, 0.0), "{level}: {corner:?}");
+            }
         }
         assert!(
             (Pedicle::DRAWN.medial_wall_x(BODY_BACK_Y) - (MID_X - PEDICLE_INNER_DX)).abs() < 1e-3
         );
+        // The patients' picture's pedicle ends where it always did, 6 units in.
+        let d = Pedicle::DRAWN;
+        assert!((d.front_end().dist(d.front) - 6.0).abs() < 1e-3);
     }
 }

@@ -95,6 +95,12 @@ pub fn pedicle(top: f32, rx: f32) -> Ellipse {
 /// width in millimetres), drawn no wider than 10.5 mm so the ring stays inside the body's side;
 /// [`PEDICLE_RX`] for a level not listed there.
 pub fn ring_rx(level: &str) -> f32 {
+    // The neighbours drawn beyond the levels that can be chosen: T4 as T5, S1 as L5.
+    let level = match level {
+        "T4" => "T5",
+        "S1" => "L5",
+        l => l,
+    };
     let p = crate::model::axial::Pedicle::at(level);
     if p == crate::model::axial::Pedicle::DRAWN {
         PEDICLE_RX
@@ -336,7 +342,9 @@ mod tests {
 
     #[test]
     fn rings_follow_the_levels_pedicle_widths() {
-        assert_eq!(ring_rx("S1"), PEDICLE_RX);
+        assert_eq!(ring_rx("C7"), PEDICLE_RX);
+        assert_eq!(ring_rx("T4"), ring_rx("T5"));
+        assert_eq!(ring_rx("S1"), ring_rx("L5"));
         assert!(ring_rx("T5") < ring_rx("T8") && ring_rx("T8") < ring_rx("T12"));
         assert!(ring_rx("L1") < ring_rx("L3") && ring_rx("L3") < ring_rx("L5"));
         assert_eq!(ring_rx("L5"), 10.5);

@@ -232,6 +232,10 @@ impl Player {
         self.dwelt_ms += ms;
         if self.dwelt_ms >= timing.dwell_ms && !self.wait_for_narration {
             self.enter(self.step + 1, 0.0);
+            // With reduced motion the last step is shown at its end at once: playback ends.
+            if self.progress >= 1.0 && self.is_last() {
+                self.playing = false;
+            }
         }
     }
 }
@@ -369,6 +373,11 @@ mod tests {
         assert_eq!((p.step, p.progress), (0, 1.0));
         p = p.reduce(Action::Tick(dwell));
         assert_eq!((p.step, p.progress, p.blend), (1, 1.0, 1.0));
+        // On to the last step, where it stops by itself (nothing would move after it).
+        let dwell = p.timings[1].dwell_ms;
+        p = p.reduce(Action::Tick(dwell));
+        assert_eq!((p.step, p.progress, p.playing), (2, 1.0, false));
+        assert!(!p.is_moving());
         let p = p.reduce(Action::GoTo(2)).reduce(Action::Play);
         assert_eq!((p.step, p.progress), (0, 1.0));
     }

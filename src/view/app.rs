@@ -913,6 +913,24 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
+    // Consult mode: leaving the browser's full screen with its own Escape leaves the widget's too.
+    #[cfg(feature = "consult")]
+    {
+        let maximised = maximised.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::document(),
+                "fullscreenchange",
+                move |_| {
+                    if gloo::utils::document().fullscreen_element().is_none() {
+                        maximised.set(false);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
     let step_index = moment.step;
     // A new step (the page last heard of another): a focused glossary word's focus moves first.
     if seen.get().is_some_and(|(s, _)| s != step_index) {

@@ -93,8 +93,13 @@ const BONE_PATH: &str = "path|class=bone cortex|d=$|fill=url(#$ka-bone)";
 
 fn side_bones(mirror: bool, ped: &a::Pedicle, p_id: &str) -> Html {
     let m = |p: Pt| if mirror { a::mirror(p) } else { p };
-    let u = ped.axis();
-    let ped_front = Pt::new(ped.front.x + u.x * 6.0, ped.front.y + u.y * 6.0);
+    // (The patients' picture's pedicle ends 6 units in, as `front_end` finds for it.)
+    let ped_front = if cfg!(feature = "consult") {
+        ped.front_end()
+    } else {
+        let u = ped.axis();
+        Pt::new(ped.front.x + u.x * 6.0, ped.front.y + u.y * 6.0)
+    };
     let back = ped.back;
     let pedicle: Vec<Pt> = band(back, ped_front, ped.half_width + 1.5, ped.half_width)
         .into_iter()

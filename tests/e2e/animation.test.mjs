@@ -155,6 +155,15 @@ test("with reduced motion, Play still steps through by itself, each step shown a
     await w.getByLabel(`${UI.heading}: `).first().focus();
     await page.keyboard.press("Space");
     await play.waitFor();
+    // Played from the step before the last, it stops by itself on the last one.
+    const n = CONTENT.steps.length;
+    await w.evaluate((e, i) => e.goTo(i), n - 2);
+    await expectLive(page, announcement(n - 2));
+    await play.click();
+    for (let s = 0; s < 120 && (await w.locator("[aria-live]").textContent()) !== announcement(n - 1); s++) await page.clock.runFor(1000);
+    await page.clock.runFor(1000);
+    await play.waitFor({ timeout: 2000 });
+    assert.equal(await w.getByRole("button", { name: UI.pause, exact: true }).count(), 0, "playback ended on the last step");
   } finally {
     await page.context().close();
   }
