@@ -158,7 +158,7 @@ async fn next_step_changes_the_narration_and_the_picture() {
 }
 
 #[wasm_bindgen_test]
-async fn reduced_motion_has_no_play_button_and_shows_end_states_at_once() {
+async fn reduced_motion_does_not_play_by_itself_and_shows_end_states_at_once() {
     let c = content();
     let start = c
         .step_index("hollow-needle")
@@ -195,8 +195,8 @@ async fn reduced_motion_has_no_play_button_and_shows_end_states_at_once() {
     let still_app = mount(&still, config, true);
     sleep(50).await;
     assert!(
-        button(&still, &c.ui.play).is_none() && button(&still, &c.ui.pause).is_none(),
-        "reduced motion: no Play/Pause button, found {:?}",
+        button(&still, &c.ui.play).is_some() && button(&still, &c.ui.pause).is_none(),
+        "reduced motion: Play offered but not playing by itself, found {:?}",
         buttons(&still)
             .iter()
             .map(|b| b.text_content())
